@@ -1,0 +1,18 @@
+package org.voicepanel.api;
+
+/**
+ * Where a stored snapshot came from.
+ *
+ * @since 1.0
+ */
+public enum SnapshotOrigin {
+    /** Taken from the running voice server by the panel. */
+    CREATED,
+    /** Uploaded by a user. */
+    UPLOADED;
+
+    /** The name the HTTP contract uses: {@code created} or {@code uploaded}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

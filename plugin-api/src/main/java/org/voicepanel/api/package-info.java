@@ -1,0 +1,4 @@
+/**
+ * Placeholder; the author's guide is written with the contract test.
+ */
+package org.voicepanel.api;
