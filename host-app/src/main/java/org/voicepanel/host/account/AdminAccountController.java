@@ -1,0 +1,163 @@
+package org.voicepanel.host.account;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.Envelope;
+import org.voicepanel.host.web.ErrorCode;
+import org.voicepanel.host.web.Ids;
+
+/** The admin routes for users and their tokens. */
+@RestController
+class AdminAccountController {
+
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int MIN_PASSWORD = 8;
+
+    record NewUser(String name, String password) {
+    }
+
+    record NewToken(List<String> roles, String description) {
+    }
+
+    record NewPassword(String password) {
+    }
+
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final PasswordEncoder passwords;
+
+    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwords = passwords;
+    }
+
+    @GetMapping("/admin/users")
+    Envelope list(Caller caller) {
+        caller.require(Role.ADMIN);
+        return Envelope.data("users", users.all().stream().map(AdminAccountController::view).toList());
+    }
+
+    @PostMapping("/admin/users")
+    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) NewUser body) {
+        caller.require(Role.ADMIN);
+        if (body == null || body.name() == null || !USER_NAME.matcher(body.name()).matches()) {
+            throw ApiException.badRequest("A user name is 1 to 64 letters, digits, dots, dashes or underscores.");
+        }
+        String hash = body.password() == null ? null : passwords.encode(checked(body.password()));
+        try {
+            UserStore.User user = users.create(body.name(), hash, false);
+            return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("user", view(user)));
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (isDuplicate(e)) {
+                throw new ApiException(ErrorCode.CONFLICT, "A user named " + body.name() + " already exists.");
+            }
+            throw e;
+        }
+    }
+
+    @PutMapping("/admin/users/{userId}/password")
+    Envelope setPassword(Caller caller, @PathVariable String userId, @RequestBody(required = false) NewPassword body) {
+        caller.require(Role.ADMIN);
+        long id = Ids.parse(userId, "user id");
+        if (body == null || body.password() == null) {
+            throw ApiException.badRequest("A password is required.");
+        }
+        if (!users.setPasswordHash(id, passwords.encode(checked(body.password())))) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "There is no such user.");
+        }
+        return Envelope.message("The password has been set.");
+    }
+
+    @GetMapping("/admin/users/{userId}/tokens")
+    Envelope tokensOf(Caller caller, @PathVariable String userId) {
+        caller.require(Role.ADMIN);
+        long id = Ids.parse(userId, "user id");
+        existingUser(id);
+        return Envelope.data("tokens", tokens.ofUser(id).stream().map(t -> Map.of(
+                "id", t.id(), "roles", t.roles().stream().map(Role::wireName).sorted().toList(),
+                "description", t.description(), "revoked", t.revoked())).toList());
+    }
+
+    @PostMapping("/admin/users/{userId}/tokens")
+    ResponseEntity<Envelope> createToken(Caller caller, @PathVariable String userId,
+                                         @RequestBody(required = false) NewToken body) {
+        caller.require(Role.ADMIN);
+        long id = Ids.parse(userId, "user id");
+        existingUser(id);
+        Set<Role> roles = roles(body == null ? null : body.roles());
+        String token = AccessTokens.generate();
+        String description = body.description() == null ? "" : body.description().strip();
+        if (description.length() > 255) {
+            throw ApiException.badRequest("The description is longer than 255 characters.");
+        }
+        long tokenId = tokens.create(id, token, roles, description);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("token", Map.of(
+                "id", tokenId, "access_token", token, "roles", roles.stream().map(Role::wireName).sorted().toList())));
+    }
+
+    @DeleteMapping("/admin/tokens/{tokenId}")
+    Envelope revoke(Caller caller, @PathVariable String tokenId) {
+        caller.require(Role.ADMIN);
+        if (!tokens.revoke(Ids.parse(tokenId, "token id"))) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "There is no such token.");
+        }
+        return Envelope.message("The token has been revoked.");
+    }
+
+    private void existingUser(long id) {
+        if (users.byId(id).isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "There is no such user.");
+        }
+    }
+
+    private static Set<Role> roles(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw ApiException.badRequest("A token needs at least one role.");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            Role.fromWireName(String.valueOf(name)).ifPresentOrElse(roles::add, () -> unknown.add(String.valueOf(name)));
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("Unknown role: " + String.join(", ", unknown) + ".");
+        }
+        return roles;
+    }
+
+    private static String checked(String password) {
+        if (password.length() < MIN_PASSWORD || password.length() > 72) {
+            throw ApiException.badRequest("A password is 8 to 72 characters long.");
+        }
+        return password;
+    }
+
+    private static boolean isDuplicate(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, Object> view(UserStore.User user) {
+        return Map.of("id", user.id(), "name", user.name(), "admin", user.admin());
+    }
+}

@@ -1,0 +1,58 @@
+package org.voicepanel.host.account;
+
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.voicepanel.host.PanelProperties;
+
+/**
+ * Makes sure an admin can get in: the configured admin token exists, or, on the first start
+ * without one, a token is generated and printed once on the console (never to the log).
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    static final String ADMIN_NAME = "admin";
+
+    private final UserStore users;
+    private final TokenStore tokens;
+    private final PanelProperties panel;
+
+    AdminBootstrap(UserStore users, TokenStore tokens, PanelProperties panel) {
+        this.users = users;
+        this.tokens = tokens;
+        this.panel = panel;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String configured = panel.adminToken();
+        if (configured != null && !configured.isBlank()) {
+            if (!tokens.exists(configured)) {
+                tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), "panel.admin-token");
+                log.info("The configured admin token is now active.");
+            }
+            return;
+        }
+        if (users.anyAdmin()) {
+            return;
+        }
+        String token = AccessTokens.generate();
+        tokens.create(adminUser().id(), token, EnumSet.allOf(Role.class), "generated at first start");
+        System.out.println("""
+
+                ================================================================
+                 Voice Panel: first start. The admin access token (shown once):
+                   %s
+                ================================================================
+                """.formatted(token));
+    }
+
+    private UserStore.User adminUser() {
+        return users.byName(ADMIN_NAME).orElseGet(() -> users.create(ADMIN_NAME, null, true));
+    }
+}

@@ -1,0 +1,27 @@
+package org.voicepanel.host.account;
+
+import java.util.Set;
+import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.ErrorCode;
+
+/**
+ * Who is asking: a panel user, with the roles of the token (or, for the web page, the roles
+ * the user's login gives).
+ */
+public record Caller(long userId, String name, Set<Role> roles) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Throws FORBIDDEN unless the caller has the role. */
+    public void require(Role role) {
+        if (!has(role)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "This access token lacks the role " + role.wireName() + ".");
+        }
+    }
+}

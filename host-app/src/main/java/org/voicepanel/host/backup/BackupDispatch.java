@@ -1,0 +1,60 @@
+package org.voicepanel.host.backup;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+import org.voicepanel.api.BackupOperation;
+import org.voicepanel.api.BackupRequest;
+import org.voicepanel.host.account.Caller;
+import org.voicepanel.host.account.Role;
+import org.voicepanel.host.plugin.HostBackupRoutes;
+import org.voicepanel.host.plugin.ProviderRegistry;
+import org.voicepanel.host.service.QueryPasswordCipher;
+import org.voicepanel.host.service.Service;
+import org.voicepanel.host.service.ServiceAccess;
+import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.ErrorCode;
+import org.voicepanel.host.web.RequestIds;
+
+/**
+ * The checks every backup route makes before a handler runs, in the contract's order: the
+ * caller's role, the service being the caller's, and a provider for its type offering the
+ * operation. (Authentication happened before; the lock comes after, for writes only.)
+ */
+@Component
+class BackupDispatch {
+
+    /** A resolved route: the service, the handler and the request to hand it. */
+    record Target<H>(Service service, H handler, BackupRequest request) {
+    }
+
+    private final ServiceAccess access;
+    private final ProviderRegistry registry;
+    private final QueryPasswordCipher cipher;
+
+    BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher) {
+        this.access = access;
+        this.registry = registry;
+        this.cipher = cipher;
+    }
+
+    <H> Target<H> resolve(Caller caller, String serviceId, BackupOperation operation, Class<H> handlerType,
+                          HttpServletRequest http) {
+        caller.require(operation.isWrite() ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
+        Service service = access.owned(caller, serviceId);
+        H handler = routesOf(service).handler(operation, handlerType)
+                .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED, "The plugin for "
+                        + service.type() + " voice servers does not offer " + operation.name().toLowerCase() + "."));
+        return new Target<>(service, handler, request(caller, service, http));
+    }
+
+    HostBackupRoutes routesOf(Service service) {
+        return registry.forType(service.type())
+                .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
+                        "Backups are not available for " + service.type() + " voice servers: no plugin serves them."))
+                .routes();
+    }
+
+    BackupRequest request(Caller caller, Service service, HttpServletRequest http) {
+        return new BackupRequest(service.toVoiceService(cipher), caller.name(), RequestIds.of(http));
+    }
+}

@@ -1,0 +1,108 @@
+package org.voicepanel.host.backup;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.voicepanel.api.BackupOperation;
+import org.voicepanel.host.PanelProperties;
+import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.ErrorCode;
+
+/**
+ * One write operation per service at a time, across every panel instance on the database: a
+ * lease row with an expiry, renewed while the operation runs, so a crashed instance frees the
+ * service once its lease runs out. Times come from the database, so instances need no shared clock.
+ */
+@Component
+public class ServiceLock implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceLock.class);
+
+    private final Jdbi jdbi;
+    private final Duration lease;
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "service-lock-renewer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ServiceLock(Jdbi jdbi, PanelProperties panel) {
+        this.jdbi = jdbi;
+        this.lease = panel.lockLease();
+    }
+
+    /** Takes the service's lock or answers SERVICE_BUSY naming what holds it. */
+    public Lease acquire(long serviceId, BackupOperation operation) {
+        String holder = UUID.randomUUID().toString();
+        long leaseMillis = lease.toMillis();
+        boolean acquired = jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM service_lock WHERE service_id = ? AND expires_at < UTC_TIMESTAMP(3)")
+                    .bind(0, serviceId).execute();
+            return h.createUpdate("INSERT IGNORE INTO service_lock (service_id, holder, operation, expires_at)"
+                            + " VALUES (?, ?, ?, UTC_TIMESTAMP(3) + INTERVAL ? * 1000 MICROSECOND)")
+                    .bind(0, serviceId).bind(1, holder).bind(2, operation.name()).bind(3, leaseMillis)
+                    .execute() == 1;
+        });
+        if (!acquired) {
+            String running = currentOperation(serviceId).map(op -> " (" + op.toLowerCase() + ")").orElse("");
+            throw new ApiException(ErrorCode.SERVICE_BUSY, "Another operation" + running
+                    + " is running on this server; try again when it has finished.");
+        }
+        return new Lease(serviceId, holder);
+    }
+
+    private Optional<String> currentOperation(long serviceId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT operation FROM service_lock WHERE service_id = ?")
+                .bind(0, serviceId).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+    }
+
+    /** A held lock; renewed in the background until closed. */
+    public final class Lease implements AutoCloseable {
+
+        private final long serviceId;
+        private final String holder;
+        private final ScheduledFuture<?> renewal;
+
+        private Lease(long serviceId, String holder) {
+            this.serviceId = serviceId;
+            this.holder = holder;
+            long period = Math.max(1, lease.toMillis() / 3);
+            this.renewal = renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        private void renew() {
+            try {
+                jdbi.useHandle(h -> h.createUpdate("UPDATE service_lock SET expires_at = UTC_TIMESTAMP(3)"
+                                + " + INTERVAL ? * 1000 MICROSECOND WHERE service_id = ? AND holder = ?")
+                        .bind(0, lease.toMillis()).bind(1, serviceId).bind(2, holder).execute());
+            } catch (RuntimeException e) {
+                log.warn("The lock of service {} could not be renewed: {}", serviceId, e.toString());
+            }
+        }
+
+        @Override
+        public void close() {
+            renewal.cancel(false);
+            try {
+                jdbi.useHandle(h -> h.createUpdate("DELETE FROM service_lock WHERE service_id = ? AND holder = ?")
+                        .bind(0, serviceId).bind(1, holder).execute());
+            } catch (RuntimeException e) {
+                // the lease expires on its own
+                log.warn("The lock of service {} could not be released: {}", serviceId, e.toString());
+            }
+        }
+    }
+}

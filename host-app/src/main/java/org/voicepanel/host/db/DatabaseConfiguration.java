@@ -1,0 +1,63 @@
+package org.voicepanel.host.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.voicepanel.host.PanelProperties;
+
+/**
+ * The panel's database: an external MariaDB when {@code spring.datasource.url} is set, otherwise
+ * an embedded one under {@code panel.data-dir}. The host's schema is migrated before anything
+ * else uses the pool.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(@Value("${spring.datasource.url:}") String url, PanelProperties panel) {
+        return url.isBlank() ? new EmbeddedDatabaseHolder(EmbeddedMariaDb.start(panel.dataDir().resolve("db")))
+                : new EmbeddedDatabaseHolder(null);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedDatabaseHolder embedded,
+                                @Value("${spring.datasource.url:}") String url,
+                                @Value("${spring.datasource.username:}") String username,
+                                @Value("${spring.datasource.password:}") String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("panel");
+        config.setJdbcUrl(embedded.db() != null ? embedded.db().jdbcUrl() : url);
+        if (!username.isBlank()) {
+            config.setUsername(username);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(16);
+        // fail a request quickly when the database is gone, rather than queueing it for 30 s
+        config.setConnectionTimeout(5_000);
+        // start even when the database is down; requests then answer STORAGE_UNAVAILABLE
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("useServerPrepStmts", "true");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        SchemaMigrations.migrateHost(dataSource);
+        return dataSource;
+    }
+
+    @Bean
+    Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource);
+    }
+
+    /** Keeps the embedded server alive as long as the context, and stops it after the pool. */
+    record EmbeddedDatabaseHolder(EmbeddedMariaDb db) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.voicepanel.host.security;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.voicepanel.host.account.TokenStore;
+import org.voicepanel.host.web.ErrorCode;
+import org.voicepanel.host.web.ErrorResponses;
+
+/**
+ * Authentication is here (tokens, and the web page's session); authorisation is in each route
+ * ({@code caller.require(role)}, ownership), so every refusal comes in the contract's envelope and
+ * in the contract's order.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenStore tokens, ErrorResponses errors)
+            throws Exception {
+        http.addFilterBefore(new TokenAuthenticationFilter(tokens, errors), AnonymousAuthenticationFilter.class)
+                // token requests carry no cookie, so they cannot be forged cross-site
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PresentedToken::isPresent))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .xssProtection(xss -> xss.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED)))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                ErrorCode.UNAUTHENTICATED, "Please log in or present an access token."))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, ErrorCode.FORBIDDEN,
+                                "The request was refused: its CSRF token is missing or wrong.")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+}

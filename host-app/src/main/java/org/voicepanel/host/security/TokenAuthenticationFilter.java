@@ -1,0 +1,62 @@
+package org.voicepanel.host.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.voicepanel.host.account.Caller;
+import org.voicepanel.host.account.TokenStore;
+import org.voicepanel.host.web.ErrorCode;
+import org.voicepanel.host.web.ErrorResponses;
+import org.voicepanel.host.web.StorageFailures;
+
+/**
+ * Authenticates API clients by access token. A presented but unknown or revoked token is refused
+ * here with 401; a request without a token goes on (a route then asks for a caller and answers
+ * 401 itself, or the web session authenticates it).
+ */
+final class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private final TokenStore tokens;
+    private final ErrorResponses errors;
+
+    TokenAuthenticationFilter(TokenStore tokens, ErrorResponses errors) {
+        this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> token = PresentedToken.of(request);
+        if (token.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Caller> caller;
+        try {
+            caller = token.get().isEmpty() ? Optional.empty() : tokens.authenticate(token.get());
+        } catch (RuntimeException e) {
+            if (StorageFailures.isConnectionLoss(e)) {
+                errors.write(response, ErrorCode.STORAGE_UNAVAILABLE,
+                        "The panel's database cannot be reached; please try again shortly.");
+                return;
+            }
+            throw e;
+        }
+        if (caller.isEmpty()) {
+            errors.write(response, ErrorCode.UNAUTHENTICATED, "The access token is unknown or has been revoked.");
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller.get()));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.voicepanel.host.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.voicepanel.api.BackupException;
+
+/**
+ * The one error mapper: every failure leaves as an envelope with a stable code. Messages that
+ * reach users are sentences; causes, SQL and stack traces go to the log only, under the
+ * request id.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Envelope> api(ApiException e) {
+        return respond(e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(BackupException.class)
+    ResponseEntity<Envelope> backup(BackupException e, HttpServletRequest request) {
+        if (e.reason() == BackupException.Reason.INTERNAL) {
+            return internal(e, request);
+        }
+        if (e.reason() == BackupException.Reason.STORAGE_UNAVAILABLE) {
+            log.warn("Storage unavailable: {}", e.getMessage(), e.getCause());
+        }
+        return respond(ErrorCode.of(e.reason()), e.getMessage());
+    }
+
+    @ExceptionHandler({ConnectionException.class, SQLException.class})
+    ResponseEntity<Envelope> storage(Exception e) {
+        log.warn("Database unreachable: {}", e.toString());
+        return respond(ErrorCode.STORAGE_UNAVAILABLE, "The panel's database cannot be reached; please try again shortly.");
+    }
+
+    @ExceptionHandler(JdbiException.class)
+    ResponseEntity<Envelope> jdbi(JdbiException e, HttpServletRequest request) {
+        if (StorageFailures.isConnectionLoss(e)) {
+            return storage(e);
+        }
+        return internal(e, request);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class, MultipartException.class})
+    ResponseEntity<Envelope> badRequest(Exception e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return tooLarge();
+        }
+        return respond(ErrorCode.BAD_REQUEST, "The request body or a parameter is malformed.");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Envelope> tooLarge() {
+        return respond(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than this panel accepts.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Envelope> method(HttpRequestMethodNotSupportedException e) {
+        return respond(ErrorCode.METHOD_NOT_ALLOWED, "This route does not accept " + e.getMethod() + ".");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Envelope> mediaType() {
+        return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "This route does not accept that content type.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Envelope> notAcceptable() {
+        return respond(ErrorCode.BAD_REQUEST, "This route cannot answer in the requested format.");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Envelope> notFound() {
+        return respond(ErrorCode.NOT_FOUND, "There is no such route.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Envelope> internal(Exception e, HttpServletRequest request) {
+        String id = RequestIds.of(request);
+        log.error("Request {} failed", id, e);
+        return respond(ErrorCode.INTERNAL, "Something went wrong on the panel; the request id is " + id + ".");
+    }
+
+    private static ResponseEntity<Envelope> respond(ErrorCode code, String message) {
+        return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Envelope.error(code, message));
+    }
+
+    static HttpStatus statusOf(ErrorCode code) {
+        return code.status();
+    }
+}

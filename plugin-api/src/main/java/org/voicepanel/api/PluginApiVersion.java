@@ -1,0 +1,31 @@
+package org.voicepanel.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The version of this plugin API. The host offers it as PF4J's system version, so a plugin's
+ * {@code Plugin-Requires} range is checked against it.
+ *
+ * @since 1.0
+ */
+public final class PluginApiVersion {
+
+    /** For example {@code 1.0.0}. */
+    public static final String CURRENT = read();
+
+    private PluginApiVersion() {
+    }
+
+    private static String read() {
+        try (InputStream in = PluginApiVersion.class.getResourceAsStream("plugin-api.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("plugin-api.properties is missing from the plugin API jar"));
+        }
+    }
+}

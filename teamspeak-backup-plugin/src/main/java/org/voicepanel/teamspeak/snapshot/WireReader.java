@@ -1,0 +1,176 @@
+package org.voicepanel.teamspeak.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Reads a snapshot's bytes once, front to back, and enforces what holds for every dialect: one line of
+ * UTF-8 text without control characters, no larger than the limit. Everything a format check sees has
+ * passed these rules, so no byte that could end or split a ServerQuery command reaches the deploy line.
+ *
+ * <p>It can also hash the bytes it hands out from a chosen point on (the legacy hash covers the text after
+ * the first {@code |}). Failures of the underlying stream surface as {@link UncheckedIOException}, so that
+ * they cannot be mistaken for a damaged snapshot by the decoders stacked on top. Not thread-safe.
+ */
+final class WireReader {
+
+    static final int END = -1;
+
+    private final InputStream in;
+    private final long maxBytes;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private long bytesRead;
+
+    private MessageDigest digest;
+    private int digestFrom;
+
+    // UTF-8 state: continuation bytes still expected, and the range the next one must fall in
+    private int pendingContinuations;
+    private int continuationLow = 0x80;
+    private int continuationHigh = 0xBF;
+    private boolean afterC2;
+
+    WireReader(InputStream in, long maxBytes) {
+        this.in = in;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Whether the text starts with {@code ascii}, without consuming anything. Only valid before reading. */
+    boolean startsWith(String ascii) {
+        byte[] expected = ascii.getBytes(StandardCharsets.US_ASCII);
+        while (limit < expected.length && fill(limit)) {
+            // keep filling: a stream may return fewer bytes than asked for
+        }
+        if (limit < expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (buffer[i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Consumes {@code ascii}, which the caller has already seen with {@link #startsWith}. */
+    void skip(String ascii) {
+        for (int i = 0; i < ascii.length(); i++) {
+            next();
+        }
+    }
+
+    /** The next byte (0 to 255), or {@link #END}. */
+    int next() {
+        if (position == limit) {
+            updateDigest();
+            position = 0;
+            limit = 0;
+            digestFrom = 0;
+            if (!fill(0)) {
+                if (pendingContinuations > 0) {
+                    throw new SnapshotRejectedException("it is not valid UTF-8 text");
+                }
+                return END;
+            }
+        }
+        return check(buffer[position++] & 0xFF);
+    }
+
+    /** Hashes every byte handed out after this call. */
+    void digestFromHere(MessageDigest newDigest) {
+        this.digest = newDigest;
+        this.digestFrom = position;
+    }
+
+    /** The hash over the bytes handed out since {@link #digestFromHere}. */
+    byte[] finishDigest() {
+        updateDigest();
+        byte[] result = digest.digest();
+        digest = null;
+        return result;
+    }
+
+    private void updateDigest() {
+        if (digest != null && position > digestFrom) {
+            digest.update(buffer, digestFrom, position - digestFrom);
+            digestFrom = position;
+        }
+    }
+
+    private boolean fill(int offset) {
+        try {
+            int n = in.read(buffer, offset, buffer.length - offset);
+            if (n <= 0) {
+                return false;
+            }
+            bytesRead += n;
+            if (bytesRead > maxBytes) {
+                throw new SnapshotRejectedException("it is larger than the " + SnapshotValidator.describeSize(maxBytes)
+                        + " the panel accepts");
+            }
+            limit = offset + n;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int check(int b) {
+        if (pendingContinuations > 0) {
+            if (afterC2 && b >= 0x80 && b < 0xA0) {
+                throw new SnapshotRejectedException("it contains a control character");
+            }
+            afterC2 = false;
+            if (b < continuationLow || b > continuationHigh) {
+                throw new SnapshotRejectedException("it is not valid UTF-8 text");
+            }
+            pendingContinuations--;
+            continuationLow = 0x80;
+            continuationHigh = 0xBF;
+            return b;
+        }
+        if (b == '\n' || b == '\r') {
+            throw new SnapshotRejectedException("it contains a line break, so it is more than one line");
+        }
+        if (b < 0x20 || b == 0x7F) {
+            throw new SnapshotRejectedException("it contains a control character");
+        }
+        if (b >= 0x80) {
+            startSequence(b);
+        }
+        return b;
+    }
+
+    /** Accepts the lead byte of a shortest-form UTF-8 sequence that is neither a surrogate nor a C1 control. */
+    private void startSequence(int lead) {
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            afterC2 = lead == 0xC2; // C2 80..9F are the C1 control characters
+            expect(1, 0x80, 0xBF);
+        } else if (lead == 0xE0) {
+            expect(2, 0xA0, 0xBF);
+        } else if (lead == 0xED) {
+            expect(2, 0x80, 0x9F);
+        } else if (lead >= 0xE1 && lead <= 0xEF) {
+            expect(2, 0x80, 0xBF);
+        } else if (lead == 0xF0) {
+            expect(3, 0x90, 0xBF);
+        } else if (lead >= 0xF1 && lead <= 0xF3) {
+            expect(3, 0x80, 0xBF);
+        } else if (lead == 0xF4) {
+            expect(3, 0x80, 0x8F);
+        } else {
+            throw new SnapshotRejectedException("it is not valid UTF-8 text");
+        }
+    }
+
+    private void expect(int continuations, int low, int high) {
+        pendingContinuations = continuations;
+        continuationLow = low;
+        continuationHigh = high;
+    }
+}

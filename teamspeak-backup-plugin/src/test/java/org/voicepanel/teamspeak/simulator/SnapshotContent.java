@@ -1,0 +1,16 @@
+package org.voicepanel.teamspeak.simulator;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a snapshot carries and a deploy restores: the virtual server's properties ({@code virtualserver_*}, decoded)
+ * and its channels in tree order. Clients and permissions travel as fixed boilerplate only. Immutable.
+ */
+record SnapshotContent(Map<String, String> serverProperties, List<Channel> channels) {
+
+    SnapshotContent {
+        serverProperties = Map.copyOf(serverProperties);
+        channels = List.copyOf(channels);
+    }
+}

