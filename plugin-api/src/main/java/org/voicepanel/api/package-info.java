@@ -1,4 +1,79 @@
 /**
- * Placeholder; the author's guide is written with the contract test.
+ * The plugin API of the Voice Panel: what a plugin that backs up another kind of voice server
+ * compiles against. It is the only thing a plugin author needs besides PF4J.
+ *
+ * <h2>What a plugin is</h2>
+ * One jar in the panel's {@code plugins/} folder. The operator drops it there and restarts the
+ * panel; plugins load once at start-up and are never reloaded. The jar carries a PF4J manifest,
+ * one or more {@link org.voicepanel.api.VoiceBackupProvider} extensions listed in
+ * {@code META-INF/extensions.idx}, and its private libraries (shaded). It must not bundle this
+ * API, PF4J or SLF4J: the host provides them (a bundled copy of this API is ignored; the host's
+ * always wins).
+ *
+ * <pre>
+ * Plugin-Id: mumble
+ * Plugin-Version: 1.0.0
+ * Plugin-Class: org.example.mumble.MumblePlugin      (optional: a subclass of org.pf4j.Plugin)
+ * Plugin-Provider: Example Hosting
+ * Plugin-Requires: &gt;=1.0.0 &amp; &lt;2.0.0
+ * </pre>
+ *
+ * {@code Plugin-Requires} is checked against {@link org.voicepanel.api.PluginApiVersion#CURRENT};
+ * give a range with an upper bound, so that a panel with an incompatible API refuses the plugin
+ * instead of failing at run time. Compile with the PF4J annotation processor declared in
+ * {@code annotationProcessorPaths} and annotate each provider with {@code @org.pf4j.Extension}.
+ *
+ * <h2>Lifecycle</h2>
+ * <ol>
+ *   <li>The host runs the plugin's Flyway migrations, found in the jar under
+ *       {@code db/migration/<pluginId>/}, with the history table {@code flyway_history_<pluginId>}.
+ *       Prefix your tables with a name of your own. A failing migration marks the plugin FAILED.</li>
+ *   <li>PF4J starts the plugin ({@code Plugin.start()}).</li>
+ *   <li>The host creates each provider once, through a public constructor taking a
+ *       {@link org.voicepanel.api.ProviderContext} (or a public no-argument constructor).</li>
+ *   <li>It calls {@link org.voicepanel.api.VoiceBackupProvider#voiceServerTypes()} and then
+ *       {@link org.voicepanel.api.VoiceBackupProvider#registerRoutes(org.voicepanel.api.BackupRoutes)}.
+ *       A type already served by another plugin is refused: the later plugin is marked FAILED and
+ *       shown so on {@code GET /admin/plugins}.</li>
+ *   <li>Handlers are called until the panel stops; then PF4J stops the plugin.</li>
+ * </ol>
+ * A plugin that throws in any of these steps is reported and skipped; the panel keeps running.
+ *
+ * <h2>Threading</h2>
+ * Handlers are called concurrently from request threads, for the same and for different
+ * services. Keep no per-service state: everything about the voice server arrives with each call
+ * in {@link org.voicepanel.api.BackupRequest}. Everything in the context is thread-safe.
+ *
+ * <h2>What the host guarantees before a handler runs</h2>
+ * <ul>
+ *   <li>The caller is authenticated, has the route's role and owns the service.</li>
+ *   <li>Create, upload, delete and restore run under the service's lock: no two of them run at
+ *       once on one service, on any panel instance sharing the database.</li>
+ *   <li>An upload reaches {@code upload} spooled to disk within the size limit; a file sealed by
+ *       this panel has had its seal verified and removed
+ *       ({@link org.voicepanel.api.UploadedSnapshot#external()} is false). Your handler still
+ *       proves the payload is a snapshot of your format before storing it.</li>
+ * </ul>
+ *
+ * <h2>What the host expects</h2>
+ * <ul>
+ *   <li>Failures as {@link org.voicepanel.api.BackupException} with the reason that fits; the
+ *       message is shown to users, so make it a sentence without secrets. Anything else is
+ *       answered as an internal error.</li>
+ *   <li>A failed create or upload stores nothing; a failed restore or delete leaves the snapshot
+ *       exactly as it was.</li>
+ *   <li>Snapshot files are stored sealed ({@link org.voicepanel.api.SnapshotFileSealer}) and
+ *       streamed; never hold a whole snapshot in one array on this API.</li>
+ *   <li>Every call to a voice server ends within the provider's own timeout.</li>
+ *   <li>Nothing a user sent reaches the voice server unescaped.</li>
+ * </ul>
+ *
+ * <h2>Testing a provider</h2>
+ * The API's test-jar ({@code <type>test-jar</type>}, test scope) holds
+ * {@code org.voicepanel.api.testing.VoiceBackupProviderContract}: extend it in your tests, give it
+ * a context over a real database and a running voice server (or a faithful simulator of one), and
+ * it checks what the host relies on.
+ *
+ * @since 1.0
  */
 package org.voicepanel.api;
