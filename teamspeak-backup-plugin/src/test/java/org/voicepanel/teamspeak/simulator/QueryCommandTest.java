@@ -19,7 +19,8 @@ class QueryCommandTest {
 
     @Test
     void toleratesRepeatedAndTrailingSpaces() {
-        QueryCommand command = QueryCommand.parse("  serveredit   virtualserver_name=A\\sB    virtualserver_maxclients=5  ");
+        QueryCommand command =
+                QueryCommand.parse("  serveredit   virtualserver_name=A\\sB    virtualserver_maxclients=5  ");
         assertThat(command.name()).isEqualTo("serveredit");
         assertThat(command.parameter("virtualserver_name")).isEqualTo("A B");
         assertThat(command.parameter("virtualserver_maxclients")).isEqualTo("5");

@@ -109,10 +109,6 @@ final class QueryRecord {
         return Collections.unmodifiableSet(pairs.keySet());
     }
 
-    boolean isEmpty() {
-        return pairs.isEmpty();
-    }
-
     String toWire() {
         StringBuilder out = new StringBuilder();
         appendWire(out);

@@ -12,7 +12,11 @@ record QueryReply(List<String> dataLines, QueryStatus status, boolean closesConn
         return new QueryReply(List.of(), QueryStatus.OK, false);
     }
 
+    /** A list reply; TeamSpeak answers an empty list with 1281, which clients treat as success. */
     static QueryReply data(List<QueryRecord> records) {
+        if (records.isEmpty()) {
+            return failed(QueryStatus.EMPTY_RESULT_SET);
+        }
         return new QueryReply(List.of(QueryRecord.formatAll(records)), QueryStatus.OK, false);
     }
 

@@ -10,6 +10,7 @@ record QueryStatus(int id, String message, String extraMessage, Integer failedPe
     static final QueryStatus COMMAND_NOT_FOUND = of(256, "command not found");
     static final QueryStatus NOT_LOGGED_IN = of(518, "not logged in");
     static final QueryStatus INVALID_LOGIN = of(520, "invalid loginname or password");
+    static final QueryStatus EMPTY_RESULT_SET = of(1281, "database empty result set");
     static final QueryStatus INVALID_SERVER_ID = of(1024, "invalid serverID");
     static final QueryStatus SERVER_RUNNING = of(1025, "server is running");
     static final QueryStatus SERVER_NOT_RUNNING = of(1033, "server is not running");

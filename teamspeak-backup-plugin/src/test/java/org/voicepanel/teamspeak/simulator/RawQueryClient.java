@@ -63,13 +63,14 @@ final class RawQueryClient implements AutoCloseable {
         }
     }
 
-    /** True if the server sends nothing for this long. */
+    /** True if the server neither sends a byte nor closes the connection for this long. */
     boolean staysSilentFor(Duration duration) {
         try {
             int timeout = socket.getSoTimeout();
             socket.setSoTimeout((int) duration.toMillis());
             try {
-                return in.read() == -2;
+                in.read();
+                return false;
             } catch (SocketTimeoutException e) {
                 return true;
             } finally {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Commands on virtual servers: {@code serverinfo}, {@code serveredit}, {@code serverstart}, {@code serverstop},
  * {@code serverlist}, {@code serveridgetbyport} and {@code channellist}. All need a login; those acting on "the"
- * server need {@code use} first. Thread-safe.
+ * server need {@code use} first. Starting a running server answers 1025 and stopping a stopped one 1033: TeamSpeak's
+ * ids for those conditions, though no source shows TS3 sending them here. An empty list is 1281. Thread-safe.
  */
 final class ServerCommands {
 

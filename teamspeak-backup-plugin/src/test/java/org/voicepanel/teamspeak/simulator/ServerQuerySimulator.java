@@ -13,6 +13,12 @@ import java.util.Locale;
  * query account, {@code serveradmin} / {@code secret}. Snapshots are real: v2/v3 data is zstd and Base64, legacy
  * data carries a SHA-1 hash, and a deploy restores name, slots and channels into the selected server.
  *
+ * <p>Commands: {@code login} (both forms), {@code logout}, {@code use}, {@code whoami}, {@code version},
+ * {@code quit}, {@code serverinfo}, {@code serveredit}, {@code serverstart}, {@code serverstop},
+ * {@code serverlist}, {@code serveridgetbyport}, {@code channellist}, {@code serversnapshotcreate} and
+ * {@code serversnapshotdeploy}; anything else is 256. Where TeamSpeak's behaviour is undocumented the choice is
+ * stated on the handling class (e.g. every snapshot problem is 1538, {@code serverstart} on a running server 1025).
+ *
  * <p>Knobs let a test inject delays, errors, dropped connections, flood limits and missing permissions; counters
  * and the line log show what reached the wire. Knobs apply to every connection, from the next command on.
  *

@@ -22,12 +22,20 @@ public final class SimulatorMain {
     }
 
     static ServerQuerySimulator launch(String[] args, PrintStream out) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
+        int port = args.length > 0 ? parsePort(args[0]) : DEFAULT_PORT;
         ServerQuerySimulator simulator = ServerQuerySimulator.start(port);
         out.println("TeamSpeak 3 ServerQuery simulator listening on 127.0.0.1:" + simulator.port());
         out.println("login: serveradmin / secret; virtual server 1 on voice port "
                 + ServerInstance.FIRST_VOICE_PORT);
         out.flush();
         return simulator;
+    }
+
+    private static int parsePort(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("usage: SimulatorMain [port]  (default " + DEFAULT_PORT + ")");
+        }
     }
 }

@@ -35,6 +35,7 @@ interface SnapshotCodec {
             return new LegacySnapshotCodec();
         }
         return switch (version) {
+            case "0" -> new LegacySnapshotCodec();
             case "2" -> new Version2SnapshotCodec();
             case "3" -> new Version3SnapshotCodec();
             default -> throw new InvalidSnapshotException("snapshots with version 0, 2 and 3 are supported, not "

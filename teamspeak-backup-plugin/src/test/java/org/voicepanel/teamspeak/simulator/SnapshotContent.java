@@ -1,5 +1,7 @@
 package org.voicepanel.teamspeak.simulator;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +12,7 @@ import java.util.Map;
 record SnapshotContent(Map<String, String> serverProperties, List<Channel> channels) {
 
     SnapshotContent {
-        serverProperties = Map.copyOf(serverProperties);
+        serverProperties = Collections.unmodifiableMap(new LinkedHashMap<>(serverProperties));
         channels = List.copyOf(channels);
     }
 }

@@ -113,13 +113,14 @@ final class SnapshotLayout {
                 properties.put(key, record.get(key));
             }
         }
-        if (!properties.containsKey(VirtualServer.NAME)) {
-            throw new InvalidSnapshotException("missing " + VirtualServer.NAME);
+        if (!properties.containsKey(ServerProperties.NAME)) {
+            throw new InvalidSnapshotException("missing " + ServerProperties.NAME);
         }
+        String slots = properties.get(ServerProperties.MAX_CLIENTS);
         try {
-            VirtualServer.checkEditable(VirtualServer.MAX_CLIENTS, properties.get(VirtualServer.MAX_CLIENTS));
+            ServerProperties.checkEditable(ServerProperties.MAX_CLIENTS, slots);
         } catch (QueryFailure e) {
-            throw new InvalidSnapshotException("missing or invalid " + VirtualServer.MAX_CLIENTS);
+            throw new InvalidSnapshotException("missing or invalid " + ServerProperties.MAX_CLIENTS);
         }
         return properties;
     }

@@ -1,12 +1,9 @@
 package org.voicepanel.teamspeak.simulator;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,16 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class VirtualServer {
 
-    static final String NAME = "virtualserver_name";
-    static final String MAX_CLIENTS = "virtualserver_maxclients";
-
-    /** Identity and runtime keys that neither {@code serveredit} nor a deploy may change. */
-    static final Set<String> FIXED_PROPERTIES = Set.of("virtualserver_id", "virtualserver_port",
-            "virtualserver_host", "virtualserver_status", "virtualserver_version", "virtualserver_platform",
-            "virtualserver_uptime", "virtualserver_clientsonline", "virtualserver_channelsonline",
-            "virtualserver_queryclientsonline", "virtualserver_created", "virtualserver_machine_id");
-
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] DESCRIPTION_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
@@ -43,19 +30,7 @@ public final class VirtualServer {
     VirtualServer(int id, int port) {
         this.id = id;
         this.port = port;
-        properties.put("virtualserver_unique_identifier", randomUniqueIdentifier());
-        properties.put(NAME, "TeamSpeak ]I[ Server");
-        properties.put("virtualserver_welcomemessage",
-                "Welcome to TeamSpeak, check [URL]www.teamspeak.com[/URL] for latest information");
-        properties.put(MAX_CLIENTS, "32");
-        properties.put("virtualserver_password", "");
-        properties.put("virtualserver_hostmessage", "");
-        properties.put("virtualserver_hostmessage_mode", "0");
-        properties.put("virtualserver_reserved_slots", "0");
-        properties.put("virtualserver_default_server_group", "8");
-        properties.put("virtualserver_default_channel_group", "8");
-        properties.put("virtualserver_codec_encryption_mode", "0");
-        properties.put("virtualserver_autostart", "1");
+        properties.putAll(ServerProperties.defaults());
         online = true;
         addChannel("Default Channel");
         addChannel("Lobby");
@@ -71,22 +46,25 @@ public final class VirtualServer {
         return port;
     }
 
+    /** {@code virtualserver_name}. */
     public synchronized String name() {
-        return properties.get(NAME);
+        return properties.get(ServerProperties.NAME);
     }
 
     public synchronized void name(String name) {
-        properties.put(NAME, name);
+        properties.put(ServerProperties.NAME, name);
     }
 
+    /** {@code virtualserver_maxclients}, the slot count. */
     public synchronized int maxClients() {
-        return Integer.parseInt(properties.get(MAX_CLIENTS));
+        return Integer.parseInt(properties.get(ServerProperties.MAX_CLIENTS));
     }
 
     public synchronized void maxClients(int slots) {
-        properties.put(MAX_CLIENTS, Integer.toString(slots));
+        properties.put(ServerProperties.MAX_CLIENTS, Integer.toString(slots));
     }
 
+    /** Channel names in tree order. */
     public synchronized List<String> channelNames() {
         return channels.stream().map(Channel::name).toList();
     }
@@ -167,7 +145,7 @@ public final class VirtualServer {
     /** Applies {@code serveredit} pairs after checking all of them, so a bad pair changes nothing. */
     synchronized void edit(Map<String, String> changes) throws QueryFailure {
         for (Map.Entry<String, String> change : changes.entrySet()) {
-            checkEditable(change.getKey(), change.getValue());
+            ServerProperties.checkEditable(change.getKey(), change.getValue());
         }
         properties.putAll(changes);
     }
@@ -182,7 +160,7 @@ public final class VirtualServer {
      */
     synchronized Map<Integer, Integer> restore(SnapshotContent content) {
         Map<String, String> restored = new LinkedHashMap<>(content.serverProperties());
-        FIXED_PROPERTIES.forEach(restored::remove);
+        ServerProperties.FIXED.forEach(restored::remove);
         properties.putAll(restored);
         Map<Integer, Integer> newIds = new LinkedHashMap<>();
         List<Channel> replaced = new ArrayList<>();
@@ -195,27 +173,6 @@ public final class VirtualServer {
         channels.clear();
         channels.addAll(replaced);
         return newIds;
-    }
-
-    static void checkEditable(String key, String value) throws QueryFailure {
-        if (!key.startsWith("virtualserver_") || FIXED_PROPERTIES.contains(key)) {
-            throw QueryStatus.INVALID_PARAMETER.withExtra("cannot change " + key).failure();
-        }
-        if (key.equals(MAX_CLIENTS)) {
-            try {
-                if (Integer.parseInt(value) < 0) {
-                    throw QueryStatus.INVALID_PARAMETER.withExtra("negative " + MAX_CLIENTS).failure();
-                }
-            } catch (NumberFormatException e) {
-                throw QueryStatus.CONVERT_ERROR.failure();
-            }
-        }
-    }
-
-    private static String randomUniqueIdentifier() {
-        byte[] bytes = new byte[20];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String randomText(int length) {
