@@ -1,8 +1,10 @@
 package org.voicepanel.teamspeak.snapshot;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Proves that a payload is exactly one TeamSpeak snapshot of a known dialect before the panel stores or
@@ -63,7 +65,30 @@ public final class SnapshotValidator {
         }
     }
 
-    static String describeSize(long bytes) {
+    /** Checks snapshot text such as ts3-api returns it; its UTF-8 form is what is checked. */
+    public ValidSnapshot check(String text) {
+        try {
+            return new ValidSnapshot(text, validate(new Utf8TextStream(text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory stream does not fail
+        }
+    }
+
+    /**
+     * Checks snapshot bytes (a stored payload). The bytes are checked as they are, before they become a
+     * string: strict UTF-8 guarantees that the string sent later encodes back to exactly these bytes.
+     */
+    public ValidSnapshot check(byte[] bytes, int length) {
+        try {
+            SnapshotDialect dialect = validate(new ByteArrayInputStream(bytes, 0, length));
+            return new ValidSnapshot(new String(bytes, 0, length, StandardCharsets.UTF_8), dialect);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "64 MiB", or the bytes when not whole mebibytes. */
+    public static String describeSize(long bytes) {
         long mebibyte = 1024 * 1024;
         return bytes % mebibyte == 0 ? bytes / mebibyte + " MiB" : bytes + " bytes";
     }

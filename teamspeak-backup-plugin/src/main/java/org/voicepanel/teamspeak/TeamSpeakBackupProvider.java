@@ -1,0 +1,71 @@
+package org.voicepanel.teamspeak;
+
+import java.util.Optional;
+import java.util.Set;
+import org.pf4j.Extension;
+import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.BackupRoutes;
+import org.voicepanel.api.ProviderContext;
+import org.voicepanel.api.SnapshotDownload;
+import org.voicepanel.api.VoiceBackupProvider;
+import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
+import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
+import org.voicepanel.teamspeak.store.SnapshotStore;
+import org.voicepanel.teamspeak.store.StoredSnapshot;
+
+/**
+ * Backs up TeamSpeak 3 servers (type {@code teamspeak3}) through ServerQuery, keeping snapshots in the
+ * panel's database. Built once by the host with its context; keeps no per-service state and is
+ * thread-safe. Settings: see {@link TeamSpeakSettings}.
+ */
+@Extension
+public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
+
+    public static final String TYPE = "teamspeak3";
+
+    private final SnapshotStore store;
+    private final TeamSpeakServerQuery query;
+    private final SnapshotCreation creation;
+    private final SnapshotUpload upload;
+    private final SnapshotRestore restore;
+
+    public TeamSpeakBackupProvider(ProviderContext context) {
+        TeamSpeakSettings settings = TeamSpeakSettings.from(context.settings());
+        SnapshotValidator validator = new SnapshotValidator(settings.maxSnapshotBytes());
+        this.store = new SnapshotStore(context.dataSource(), context.sealer(), context.clock());
+        this.query = new TeamSpeakServerQuery(settings.query());
+        this.creation = new SnapshotCreation(query, validator, store);
+        this.upload = new SnapshotUpload(validator, store, settings.acceptExternalSnapshots());
+        this.restore = new SnapshotRestore(query, validator, store);
+    }
+
+    @Override
+    public Set<String> voiceServerTypes() {
+        return Set.of(TYPE);
+    }
+
+    @Override
+    public void registerRoutes(BackupRoutes routes) {
+        routes.list(request -> store.list(serviceId(request)).stream().map(StoredSnapshot::toInfo).toList())
+                .status(request -> query.status(request.service()))
+                .create(creation::create)
+                .upload(upload::upload)
+                .download(this::download)
+                .delete(this::delete)
+                .restore(restore::restore);
+    }
+
+    private Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {
+        return store.find(serviceId(request), snapshotId).map(found -> new StoredSnapshotDownload(store, found));
+    }
+
+    private void delete(BackupRequest request, long snapshotId) {
+        if (!store.delete(serviceId(request), snapshotId)) {
+            throw SnapshotNotFound.of(snapshotId);
+        }
+    }
+
+    private static long serviceId(BackupRequest request) {
+        return request.service().serviceId();
+    }
+}

@@ -1,0 +1,108 @@
+package org.voicepanel.teamspeak;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.voicepanel.api.BackupHandlers;
+import org.voicepanel.api.BackupOperation;
+import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.SnapshotDownload;
+import org.voicepanel.api.SnapshotInfo;
+import org.voicepanel.api.UploadedSnapshot;
+import org.voicepanel.api.VoiceServerStatus;
+import org.voicepanel.api.VoiceService;
+import org.voicepanel.api.testing.RecordingBackupRoutes;
+import org.voicepanel.api.testing.TestProviderContext;
+import org.voicepanel.api.testing.TestSnapshotFileSealer;
+import org.voicepanel.teamspeak.store.TestDatabase;
+
+/**
+ * The provider as the host sees it: built from a context of real parts (MariaDB, the test sealer), its
+ * handlers called through the routes it registered.
+ */
+final class ProviderHarness {
+
+    final TestSnapshotFileSealer sealer = new TestSnapshotFileSealer();
+    final RecordingBackupRoutes routes = new RecordingBackupRoutes();
+    final TeamSpeakBackupProvider provider;
+
+    ProviderHarness(Path workDir, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(Map.of(
+                "flood-rate", "unlimited",
+                "connect-timeout-ms", "2000",
+                "command-timeout-ms", "5000"));
+        all.putAll(settings);
+        provider = new TeamSpeakBackupProvider(new TestProviderContext("teamspeak", TestDatabase.dataSource(), all,
+                sealer, Clock.systemUTC(), workDir));
+        provider.registerRoutes(routes);
+    }
+
+    static VoiceService service(int queryPort, int slots) {
+        return new VoiceService(TestDatabase.newServiceId(), "teamspeak3", "127.0.0.1", queryPort, "serveradmin",
+                "secret", 1, slots);
+    }
+
+    static BackupRequest request(VoiceService service) {
+        return new BackupRequest(service, "alice", "request-1");
+    }
+
+    long create(BackupRequest request) {
+        return handler(BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
+    }
+
+    List<SnapshotInfo> list(BackupRequest request) {
+        return handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request);
+    }
+
+    VoiceServerStatus status(BackupRequest request) {
+        return handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).status(request);
+    }
+
+    Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {
+        return handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class).download(request, snapshotId);
+    }
+
+    byte[] downloadBytes(BackupRequest request, long snapshotId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            download(request, snapshotId).orElseThrow().writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** What the host hands the provider after it verified and removed the seal of a downloaded file. */
+    byte[] unseal(byte[] sealedFile) {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        try {
+            sealer.unseal(new ByteArrayInputStream(sealedFile), payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return payload.toByteArray();
+    }
+
+    long upload(BackupRequest request, UploadedSnapshot snapshot) {
+        return handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class).upload(request, snapshot);
+    }
+
+    void delete(BackupRequest request, long snapshotId) {
+        handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class).delete(request, snapshotId);
+    }
+
+    void restore(BackupRequest request, long snapshotId) {
+        handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request, snapshotId);
+    }
+
+    private <T> T handler(BackupOperation operation, Class<T> type) {
+        return routes.handler(operation, type).orElseThrow();
+    }
+}
