@@ -3,17 +3,17 @@ package org.voicepanel.host.account;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.voicepanel.host.PanelProperties;
 
 /**
  * Makes sure an admin can get in: the configured admin token exists, or, on the first start
- * without one, a token is generated and printed once on the console (never to the log).
+ * without one, a token is generated and printed once on the console (never to the log). Runs
+ * before the web server starts, so the token works from the first request.
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     static final String ADMIN_NAME = "admin";
@@ -29,7 +29,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         String configured = panel.adminToken();
         if (configured != null && !configured.isBlank()) {
             if (!tokens.exists(configured)) {
