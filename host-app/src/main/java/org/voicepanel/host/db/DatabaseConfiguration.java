@@ -2,6 +2,7 @@ package org.voicepanel.host.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,8 +12,9 @@ import org.voicepanel.host.PanelProperties;
 
 /**
  * The panel's database: an external MariaDB when {@code spring.datasource.url} is set, otherwise
- * an embedded one under {@code panel.data-dir}. The host's schema is migrated before anything
- * else uses the pool.
+ * an embedded one under {@code panel.data-dir}. An external database that cannot be reached yet
+ * is waited for ({@code panel.database-wait}, 2 minutes by default); then the host's schema is
+ * migrated before anything else uses the pool.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -27,10 +29,12 @@ public class DatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedDatabaseHolder embedded,
                                 @Value("${spring.datasource.url:}") String url,
                                 @Value("${spring.datasource.username:}") String username,
-                                @Value("${spring.datasource.password:}") String password) {
+                                @Value("${spring.datasource.password:}") String password,
+                                @Value("${panel.database-wait:2m}") Duration databaseWait) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("panel");
-        config.setJdbcUrl(embedded.db() != null ? embedded.db().jdbcUrl() : url);
+        String jdbcUrl = embedded.db() != null ? embedded.db().jdbcUrl() : url;
+        config.setJdbcUrl(jdbcUrl);
         if (!username.isBlank()) {
             config.setUsername(username);
             config.setPassword(password);
@@ -42,6 +46,7 @@ public class DatabaseConfiguration {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("useServerPrepStmts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
+        DatabaseWait.untilReachable(dataSource, DatabaseWait.describe(jdbcUrl), databaseWait);
         SchemaMigrations.migrateHost(dataSource);
         return dataSource;
     }

@@ -34,6 +34,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path absolute = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(absolute);
             int port = freePort();
+            Path pidFile = absolute.resolve("mariadb.pid");
+            LeftoverMariaDb.stopIfRunning(pidFile, absolute.resolve("mariadb"));
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setDataDir(absolute.resolve("mariadb").toFile())
@@ -42,12 +44,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--skip-ssl")
                     .addArg("--bind-address=127.0.0.1")
-                    .addArg("--max-allowed-packet=32M");
+                    .addArg("--max-allowed-packet=32M")
+                    // where a panel started after a crash finds a server the crashed one left running
+                    .addArg("--pid-file=" + pidFile);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
             log.info("Starting the embedded MariaDB under {}", absolute);
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PersistentMariaDb.open(config.build());
             db.start();
             return new EmbeddedMariaDb(db, port);
         } catch (IOException e) {
