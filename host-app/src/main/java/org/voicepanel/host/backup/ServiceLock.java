@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.voicepanel.api.BackupOperation;
 import org.voicepanel.host.PanelProperties;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.ErrorCode;
+import org.voicepanel.host.web.StorageFailures;
 
 /**
  * One write operation per service at a time, across every panel instance on the database: a
@@ -25,6 +27,7 @@ import org.voicepanel.host.web.ErrorCode;
 public class ServiceLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceLock.class);
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     private final Jdbi jdbi;
     private final Duration lease;
@@ -42,21 +45,50 @@ public class ServiceLock implements AutoCloseable {
     /** Takes the service's lock or answers SERVICE_BUSY naming what holds it. */
     public Lease acquire(long serviceId, BackupOperation operation) {
         String holder = UUID.randomUUID().toString();
-        long leaseMillis = lease.toMillis();
-        boolean acquired = jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM service_lock WHERE service_id = ? AND expires_at < UTC_TIMESTAMP(3)")
-                    .bind(0, serviceId).execute();
-            return h.createUpdate("INSERT IGNORE INTO service_lock (service_id, holder, operation, expires_at)"
-                            + " VALUES (?, ?, ?, UTC_TIMESTAMP(3) + INTERVAL ? * 1000 MICROSECOND)")
-                    .bind(0, serviceId).bind(1, holder).bind(2, operation.name()).bind(3, leaseMillis)
-                    .execute() == 1;
-        });
-        if (!acquired) {
+        if (!take(serviceId, operation, holder)) {
             String running = currentOperation(serviceId).map(op -> " (" + op.toLowerCase() + ")").orElse("");
             throw new ApiException(ErrorCode.SERVICE_BUSY, "Another operation" + running
                     + " is running on this server; try again when it has finished.");
         }
         return new Lease(serviceId, holder);
+    }
+
+    /**
+     * Each statement commits on its own. A delete-then-insert transaction deadlocked when two
+     * requests raced for a free service (both lock the gap where the row goes, then both insert),
+     * and the loser answered 500 instead of SERVICE_BUSY. A conflict that still happens (three
+     * racers, or Galera's certification) means someone is taking the lock: try again, which sees
+     * the winner's row, and after that call the service busy.
+     */
+    private boolean take(long serviceId, BackupOperation operation, String holder) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // the row in the way may be the expired lease of a crashed instance
+                return insert(serviceId, operation, holder)
+                        || deleteExpired(serviceId) && insert(serviceId, operation, holder);
+            } catch (JdbiException e) {
+                if (!StorageFailures.isTransactionConflict(e)) {
+                    throw e;
+                }
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    log.info("The lock of service {} stayed contended: {}", serviceId, e.toString());
+                    return false;
+                }
+            }
+        }
+    }
+
+    private boolean insert(long serviceId, BackupOperation operation, String holder) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT IGNORE INTO service_lock (service_id, holder, operation,"
+                        + " expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3) + INTERVAL ? * 1000 MICROSECOND)")
+                .bind(0, serviceId).bind(1, holder).bind(2, operation.name()).bind(3, lease.toMillis())
+                .execute()) == 1;
+    }
+
+    private boolean deleteExpired(long serviceId) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "DELETE FROM service_lock WHERE service_id = ? AND expires_at < UTC_TIMESTAMP(3)")
+                .bind(0, serviceId).execute()) == 1;
     }
 
     private Optional<String> currentOperation(long serviceId) {

@@ -43,14 +43,15 @@ final class DatabaseWait {
             } catch (SQLException e) {
                 String cause = causeOf(e);
                 if (!Instant.now().isBefore(deadline)) {
-                    log.error("The database at {} could not be reached within {} ({}); the panel stops.", where,
-                            patience, cause);
+                    log.error("The database at {} could not be reached within {} s ({}); the panel stops.", where,
+                            patience.toSeconds(), cause);
                     throw new IllegalStateException("The database at " + where + " could not be reached within "
-                            + patience + " (" + cause + "). Check spring.datasource.url and that MariaDB is running.");
+                            + patience.toSeconds() + " s (" + cause + "). Check spring.datasource.url and that"
+                            + " MariaDB is running.");
                 }
                 if (!Instant.now().isBefore(nextNotice)) {
-                    log.warn("The database at {} cannot be reached ({}); the panel waits for it until {} "
-                            + "(panel.database-wait={}).", where, cause, deadline, patience);
+                    log.warn("The database at {} cannot be reached ({}); the panel waits for it, at most {} s in all"
+                            + " (panel.database-wait).", where, cause, patience.toSeconds());
                     nextNotice = Instant.now().plus(REPEAT_NOTICE);
                 }
                 waited = true;

@@ -3,6 +3,7 @@ package org.voicepanel.host.plugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,10 @@ public final class PluginLoading implements AutoCloseable {
         for (Path jar : manager.pluginPaths()) {
             load(jar);
         }
-        for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+        // in plugin-id order: which of two plugins claiming one type is refused must not depend on
+        // PF4J's hash map, where adding an unrelated plugin could swap them
+        for (PluginWrapper plugin : manager.getPlugins().stream()
+                .sorted(Comparator.comparing(PluginWrapper::getPluginId)).toList()) {
             if (plugin.getPluginState() == PluginState.RESOLVED) {
                 start(plugin);
             }
@@ -81,8 +85,17 @@ public final class PluginLoading implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Plugin jar {} cannot be loaded", jar.getFileName(), e);
             unreadable.add(new PluginReport(jar.getFileName().toString(), null, PluginState.FAILED.toString(),
-                    List.of(), "cannot be loaded: " + e.getMessage()));
+                    List.of(), "cannot be loaded: " + withoutFolder(e.getMessage(), jar)));
         }
+    }
+
+    /** PF4J names a jar by its full path; the report names it by file name only (api.md: no file paths). */
+    private static String withoutFolder(String message, Path jar) {
+        String name = jar.getFileName().toString();
+        return String.valueOf(message)
+                .replace(jar.toAbsolutePath().normalize().toString(), name)
+                .replace(jar.toAbsolutePath().toString(), name)
+                .replace(jar.toString(), name);
     }
 
     private void start(PluginWrapper plugin) {

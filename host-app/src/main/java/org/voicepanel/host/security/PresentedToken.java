@@ -27,10 +27,19 @@ final class PresentedToken {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith("access_token=")) {
-                return Optional.of(URLDecoder.decode(pair.substring("access_token=".length()), StandardCharsets.UTF_8));
+                return Optional.of(decoded(pair.substring("access_token=".length())));
             }
         }
         return Optional.empty();
+    }
+
+    /** A broken escape such as {@code %ZZ} is no reason for a 500: kept as sent, the token is unknown (401). */
+    private static String decoded(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
     }
 
     static boolean isPresent(HttpServletRequest request) {

@@ -8,6 +8,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,11 +34,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenStore tokens, ErrorResponses errors)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenStore tokens, ErrorResponses errors,
+                                            SecurityContextRepository contexts, CsrfTokenRepository csrfTokens)
             throws Exception {
         http.addFilterBefore(new TokenAuthenticationFilter(tokens, errors), AnonymousAuthenticationFilter.class)
-                // token requests carry no cookie, so they cannot be forged cross-site
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PresentedToken::isPresent))
+                .securityContext(context -> context.securityContextRepository(contexts))
+                // the page echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN (double submit); token requests
+                // carry no cookie, so they cannot be forged cross-site
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(PresentedToken::isPresent))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -44,9 +56,23 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,
                                 ErrorCode.UNAUTHENTICATED, "Please log in or present an access token."))
-                        .accessDeniedHandler((request, response, e) -> errors.write(response, ErrorCode.FORBIDDEN,
-                                "The request was refused: its CSRF token is missing or wrong.")));
+                        .accessDeniedHandler(new CsrfRefusal(errors, csrfTokens)));
         return http.build();
+    }
+
+    /** Where the web page's login lives: the HTTP session (shared through MariaDB by Spring Session). */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    /** The CSRF token in a cookie the page's script can read; Secure follows the request (HTTPS). */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return repository;
     }
 
     @Bean

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.voicepanel.host.account.Caller;
@@ -52,7 +53,10 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             errors.write(response, ErrorCode.UNAUTHENTICATED, "The access token is unknown or has been revoked.");
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller.get()));
+        // a fresh context: the one in the holder may be a web session's, which a token must not change
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new CallerAuthentication(caller.get()));
+        SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {

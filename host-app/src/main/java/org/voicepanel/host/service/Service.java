@@ -10,10 +10,22 @@ public record Service(long id, long ownerUserId, String name, String type, Strin
 
     /** What the API shows: never the query password. */
     public Map<String, Object> view() {
+        return view(false);
+    }
+
+    /** What an admin sees: also the query user name, so the page can edit the connection (never the password). */
+    public Map<String, Object> adminView() {
+        return view(true);
+    }
+
+    private Map<String, Object> view(boolean withQueryUser) {
         Map<String, Object> voiceserver = new LinkedHashMap<>();
         voiceserver.put("type", type);
         voiceserver.put("host", host);
         voiceserver.put("query_port", queryPort);
+        if (withQueryUser) {
+            voiceserver.put("query_username", queryUsername);
+        }
         voiceserver.put("virtual_server_id", virtualServerId);
         voiceserver.put("slots", slots);
         Map<String, Object> view = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ class ServiceController {
     @GetMapping("/admin/services")
     Envelope all(Caller caller) {
         caller.require(Role.ADMIN);
-        return Envelope.data("services", services.all().stream().map(Service::view).toList());
+        return Envelope.data("services", services.all().stream().map(Service::adminView).toList());
     }
 
     @PostMapping("/admin/services")

@@ -22,4 +22,19 @@ public final class StorageFailures {
         }
         return false;
     }
+
+    /**
+     * Whether the database rolled the transaction back because another one raced it for the same
+     * rows: an InnoDB deadlock, or on Galera a failed certification. Both report SQLState 40001;
+     * running the work again is safe and sees the winner's result.
+     */
+    public static boolean isTransactionConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException
+                    || t instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

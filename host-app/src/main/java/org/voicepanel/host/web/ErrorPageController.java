@@ -1,0 +1,33 @@
+package org.voicepanel.host.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Boot's {@code /error} page, reached by what fails outside any route: an exception thrown by a
+ * filter, or a request the security firewall refuses ({@code //x}, {@code ;x}). Boot's own page
+ * answered those without the envelope and, for a 500, without the request id. Nothing is mapped
+ * here: the failure is handed to the one error mapper, {@link ApiExceptionHandler}.
+ */
+@RestController
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping("/error")
+    void error(HttpServletRequest request) throws Throwable {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            throw failure;
+        }
+        // no status: someone asked for /error itself, which is no route of the contract
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
+        throw switch (status) {
+            case 404 -> new ApiException(ErrorCode.NOT_FOUND, "There is no such route.");
+            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "This route does not accept that method.");
+            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than this panel accepts.");
+            default -> status < 500 ? ApiException.badRequest("The request is malformed.")
+                    : new IllegalStateException("The request failed with status " + status + " outside any route");
+        };
+    }
+}

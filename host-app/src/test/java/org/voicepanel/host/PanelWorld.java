@@ -1,0 +1,153 @@
+package org.voicepanel.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.voicepanel.host.PanelClient.OCTET_STREAM;
+
+import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.voicepanel.host.PanelAdmin.User;
+import org.voicepanel.host.PanelClient.Answer;
+import org.voicepanel.host.db.TestDatabase;
+import org.voicepanel.host.plugin.TestPlugins;
+import org.voicepanel.host.snapshotfile.SnapshotFileKey;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an end-to-end test class works with: the real panel started from its jar with every test
+ * plugin (built as real jars) in a fresh plugins folder, its embedded MariaDB (or
+ * {@code PANEL_TEST_DB_URL}), a snapshot-file key the test knows, and two users made through the
+ * admin routes. Alice owns one service per behaviour of the test plugin (plain, {@code slow.test},
+ * {@code broken.test}), one of the plugin that bundles the plugin API, and a TeamSpeak one no
+ * plugin serves; bob owns one. One instance per test class.
+ */
+final class PanelWorld implements AutoCloseable {
+
+    static final long UPLOAD_LIMIT = 100_000;
+    static final long SLOW_MILLIS = 2_000;
+    static final long MISSING = 987_654_321L;
+
+    final String adminToken = "admin-" + UUID.randomUUID();
+    final String backupKey;
+    final Path work;
+    final RunningPanel panel;
+    final PanelClient api;
+    final PanelAdmin admin;
+    final SnapshotFiles files;
+    final User alice;
+    final User bob;
+    final long aliceVoice;
+    final long aliceSlow;
+    final long aliceBroken;
+    final long aliceTeamspeak;
+    final long aliceBundled;
+    final long bobVoice;
+
+    PanelWorld(Class<?> testClass) {
+        work = TestDatabase.buildDir().resolve("it").resolve(testClass.getSimpleName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path plugins = work.resolve("plugins");
+        TestPlugins.writeAll(plugins);
+        byte[] key = new byte[SnapshotFileKey.LENGTH];
+        new SecureRandom().nextBytes(key);
+        backupKey = Base64.getEncoder().encodeToString(key);
+        files = new SnapshotFiles(key);
+
+        List<String> arguments = new ArrayList<>(List.of(
+                "--panel.data-dir=" + work.resolve("data"),
+                "--panel.plugins-dir=" + plugins,
+                "--panel.admin-token=" + adminToken,
+                "--panel.backup-key=" + backupKey,
+                "--panel.upload-max-bytes=" + UPLOAD_LIMIT,
+                "--panel.plugins.testvoice.delay-millis=" + SLOW_MILLIS));
+        if (TestDatabase.isExternal()) {
+            arguments.add("--spring.datasource.url=" + System.getenv(TestDatabase.URL_VARIABLE));
+        }
+        panel = RunningPanel.start(work.resolve("panel.log"), arguments);
+        api = new PanelClient(panel);
+        admin = new PanelAdmin(api, adminToken);
+
+        alice = admin.user("alice");
+        bob = admin.user("bob");
+        aliceVoice = admin.service(alice, "testvoice", "127.0.0.1");
+        aliceSlow = admin.service(alice, "testvoice", "slow.test");
+        aliceBroken = admin.service(alice, "testvoice", "broken.test");
+        aliceTeamspeak = admin.service(alice, "teamspeak3", "127.0.0.1");
+        aliceBundled = admin.service(alice, "bundledvoice", "127.0.0.1");
+        bobVoice = admin.service(bob, "testvoice", "127.0.0.1");
+    }
+
+    /** Stops the panel; its log stays for reading, its database files (large) do not. */
+    @Override
+    public void close() {
+        panel.close();
+        try (var paths = Files.walk(work.resolve("data"))) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete the panel's data: " + e);
+        }
+    }
+
+    // --- alice's backups
+
+    static String backups(Object service) {
+        return "/services/" + service + "/voiceservers/backup";
+    }
+
+    long create(long service) {
+        Answer created = api.post(backups(service), alice.readWrite());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.data().path("snapshot").path("id").asLong();
+    }
+
+    Answer upload(long service, String token, byte[] file) {
+        return api.post(backups(service) + "/upload", token, OCTET_STREAM, BodyPublishers.ofByteArray(file));
+    }
+
+    static long uploadedId(Answer upload) {
+        assertThat(upload.status()).as(upload.text()).isEqualTo(201);
+        return upload.data().path("snapshot").path("id").asLong();
+    }
+
+    byte[] download(long service, long snapshot) {
+        Answer raw = api.get(backups(service) + "/" + snapshot, alice.readOnly(), OCTET_STREAM);
+        assertThat(raw.status()).isEqualTo(200);
+        return raw.body();
+    }
+
+    List<Long> snapshotIds(long service) {
+        return snapshotIds(service, alice.readOnly());
+    }
+
+    List<Long> snapshotIds(long service, String token) {
+        Answer list = api.get(backups(service), token);
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        return PanelClient.ids(list.data().path("snapshots"), "snapshot_id");
+    }
+
+    JsonNode listed(long service, long snapshot) {
+        return StreamSupport.stream(api.get(backups(service), alice.readOnly()).data().path("snapshots").spliterator(), false)
+                .filter(entry -> entry.path("snapshot_id").asLong() == snapshot).findFirst().orElseThrow();
+    }
+
+    /** Whether nothing secret was ever printed by the panel: tokens, query passwords, the key. */
+    void assertOutputHoldsNoSecret() {
+        String output = panel.output();
+        assertThat(output).contains("Started VoicePanelApplication");
+        assertThat(output).doesNotContain(backupKey);
+        for (String secret : admin.secrets()) {
+            assertThat(output).as("a token or query password in the output").doesNotContain(secret);
+        }
+        assertThat(output).doesNotContain("Using generated security password");
+    }
+}
