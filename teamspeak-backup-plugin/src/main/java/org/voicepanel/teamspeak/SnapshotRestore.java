@@ -2,6 +2,7 @@ package org.voicepanel.teamspeak;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
@@ -38,10 +39,13 @@ final class SnapshotRestore {
 
     private ValidSnapshot readValid(StoredSnapshot stored) {
         // the sealed file is the payload compressed, so its size is a fair first guess
-        PayloadBuffer payload = new PayloadBuffer(validator.maxPayloadBytes(), stored.size());
+        byte[] options = ValidSnapshot.DEPLOY_OPTIONS.getBytes(StandardCharsets.US_ASCII);
+        PayloadBuffer payload = new PayloadBuffer(validator.maxPayloadBytes() + options.length,
+                stored.size() + options.length);
         try {
+            payload.write(options);
             store.unseal(stored, payload);
-            return validator.check(payload.array(), payload.size());
+            return validator.checkAfterDeployOptions(payload.array(), payload.size());
         } catch (DamagedSnapshotException e) {
             throw damaged(stored, "its stored file is damaged");
         } catch (SnapshotRejectedException e) {

@@ -45,7 +45,7 @@ public final class TeamSpeakServerQuery {
 
     /**
      * Deploys a snapshot, re-applies the service's slot count (a snapshot may carry any), restarts the
-     * virtual server and checks that it is online with those slots.
+     * virtual server (or starts it, when it was not running) and checks that it is online with those slots.
      *
      * <p>The snapshot text follows the options verbatim: ts3-api sends it without escaping, which is why
      * only a {@link ValidSnapshot} (proved to be one line of a known format) is accepted here.
@@ -54,10 +54,14 @@ public final class TeamSpeakServerQuery {
         QueryParameters.checkSlots(service);
         int sid = service.virtualServerId();
         try (QuerySession session = QuerySession.open(service, settings, helper)) {
-            session.slow("serversnapshotdeploy", api -> api.deployServerSnapshot("-keepfiles -mapping " + snapshot.text()));
+            session.slow("serversnapshotdeploy", api -> api.deployServerSnapshot(snapshot.deployParameters()));
             session.quick("serveredit", api -> api.editServer(
                     Map.of(VirtualServerProperty.VIRTUALSERVER_MAXCLIENTS, Integer.toString(service.slots()))));
-            session.slow("serverstop", api -> api.stopServer(sid));
+            // a stopped server (it crashed, or an earlier restore could not start it) is only started:
+            // serverstop would answer 1033 and leave it stopped for good
+            if (ONLINE.equals(session.quick("serverinfo", TS3ApiAsync::getServerInfo).get("virtualserver_status"))) {
+                session.slow("serverstop", api -> api.stopServer(sid));
+            }
             session.slow("serverstart", api -> api.startServer(sid));
             // select again: whether a stopped server stays selected is not documented (ts3-serverquery.md 6)
             session.quick("use", api -> api.selectVirtualServerById(sid));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Proves that a payload is exactly one TeamSpeak snapshot of a known dialect before the panel stores or
@@ -82,6 +83,23 @@ public final class SnapshotValidator {
         try {
             SnapshotDialect dialect = validate(new ByteArrayInputStream(bytes, 0, length));
             return new ValidSnapshot(new String(bytes, 0, length, StandardCharsets.UTF_8), dialect);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks a stored payload that follows {@link ValidSnapshot#DEPLOY_OPTIONS} in {@code bytes}, as a
+     * restore collects it, so that the deploy line becomes one string without a further copy.
+     */
+    public ValidSnapshot checkAfterDeployOptions(byte[] bytes, int length) {
+        byte[] options = ValidSnapshot.DEPLOY_OPTIONS.getBytes(StandardCharsets.US_ASCII);
+        if (length < options.length || !Arrays.equals(bytes, 0, options.length, options, 0, options.length)) {
+            throw new IllegalArgumentException("the payload does not follow the deploy options");
+        }
+        try {
+            SnapshotDialect dialect = validate(new ByteArrayInputStream(bytes, options.length, length - options.length));
+            return new ValidSnapshot(new String(bytes, 0, length, StandardCharsets.UTF_8), options.length, dialect);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

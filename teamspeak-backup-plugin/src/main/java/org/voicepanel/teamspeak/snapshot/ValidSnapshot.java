@@ -9,17 +9,33 @@ import java.io.InputStream;
  */
 public final class ValidSnapshot {
 
-    private final String text;
+    /** What a restore puts between {@code serversnapshotdeploy} and the snapshot. */
+    public static final String DEPLOY_OPTIONS = "-keepfiles -mapping ";
+
+    // either the snapshot alone, or DEPLOY_OPTIONS followed by it: a restore of a large snapshot then
+    // holds one copy of the line it sends, not two (ts3-api copies it twice more while sending)
+    private final String line;
+    private final int textStart;
     private final SnapshotDialect dialect;
 
     ValidSnapshot(String text, SnapshotDialect dialect) {
-        this.text = text;
+        this(text, 0, dialect);
+    }
+
+    ValidSnapshot(String line, int textStart, SnapshotDialect dialect) {
+        this.line = line;
+        this.textStart = textStart;
         this.dialect = dialect;
     }
 
     /** The snapshot exactly as the server wrote it, escapes and all. */
     public String text() {
-        return text;
+        return textStart == 0 ? line : line.substring(textStart);
+    }
+
+    /** The parameters of {@code serversnapshotdeploy}: {@link #DEPLOY_OPTIONS} and the snapshot. */
+    public String deployParameters() {
+        return textStart == DEPLOY_OPTIONS.length() ? line : DEPLOY_OPTIONS + text();
     }
 
     public SnapshotDialect dialect() {
@@ -28,12 +44,12 @@ public final class ValidSnapshot {
 
     /** The text's UTF-8 bytes, which is what is stored and what goes on the wire. */
     public InputStream openUtf8() {
-        return new Utf8TextStream(text);
+        return new Utf8TextStream(text());
     }
 
     /** Says which dialect, never the content: snapshots carry client identities and permissions. */
     @Override
     public String toString() {
-        return "ValidSnapshot[" + dialect + ", " + text.length() + " characters]";
+        return "ValidSnapshot[" + dialect + ", " + (line.length() - textStart) + " characters]";
     }
 }
