@@ -18,7 +18,7 @@ import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.UploadedSnapshot;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.api.VoiceService;
-import org.voicepanel.api.testing.RecordingBackupRoutes;
+import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.api.testing.TestProviderContext;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
 import org.voicepanel.teamspeak.store.TestDatabase;
@@ -30,7 +30,7 @@ import org.voicepanel.teamspeak.store.TestDatabase;
 final class ProviderHarness {
 
     final TestSnapshotFileSealer sealer = new TestSnapshotFileSealer();
-    final RecordingBackupRoutes routes = new RecordingBackupRoutes();
+    final BackupRouteTable routes = new BackupRouteTable();
     final TeamSpeakBackupProvider provider;
 
     ProviderHarness(Path workDir, Map<String, String> settings) {

@@ -6,7 +6,7 @@ import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
-import org.voicepanel.host.plugin.HostBackupRoutes;
+import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.host.plugin.ProviderRegistry;
 import org.voicepanel.host.service.QueryPasswordCipher;
 import org.voicepanel.host.service.Service;
@@ -47,7 +47,7 @@ class BackupDispatch {
         return new Target<>(service, handler, request(caller, service, http));
     }
 
-    HostBackupRoutes routesOf(Service service) {
+    BackupRouteTable routesOf(Service service) {
         return registry.forType(service.type())
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "Backups are not available for " + service.type() + " voice servers: no plugin serves them."))

@@ -1,5 +1,6 @@
 package org.voicepanel.host.plugin;
 
+import org.voicepanel.api.BackupRouteTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class PluginLoading implements AutoCloseable {
         if (types.isEmpty() || !types.stream().allMatch(type -> TYPE.matcher(type).matches())) {
             throw new IllegalStateException("its voice-server types " + types + " are not lower-case names");
         }
-        HostBackupRoutes routes = new HostBackupRoutes();
+        BackupRouteTable routes = new BackupRouteTable();
         provider.registerRoutes(routes);
         for (String type : types) {
             var owner = registry.claim(type, pluginId, routes);

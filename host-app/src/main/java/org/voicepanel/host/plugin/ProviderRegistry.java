@@ -1,5 +1,6 @@
 package org.voicepanel.host.plugin;
 
+import org.voicepanel.api.BackupRouteTable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProviderRegistry {
 
     /** The routes of a type and the plugin that registered them. */
-    public record Registration(String pluginId, HostBackupRoutes routes) {
+    public record Registration(String pluginId, BackupRouteTable routes) {
     }
 
     private final Map<String, Registration> byType = new ConcurrentHashMap<>();
 
     /** Claims a type for a plugin; returns the plugin already serving it when the claim is refused. */
-    Optional<String> claim(String type, String pluginId, HostBackupRoutes routes) {
+    Optional<String> claim(String type, String pluginId, BackupRouteTable routes) {
         Registration previous = byType.putIfAbsent(type, new Registration(pluginId, routes));
         return previous == null ? Optional.empty() : Optional.of(previous.pluginId());
     }

@@ -1,5 +1,6 @@
 package org.voicepanel.api.testing;
 
+import org.voicepanel.api.BackupRouteTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,12 +42,12 @@ public abstract class VoiceBackupProviderContract {
     protected abstract VoiceService runningService();
 
     private VoiceBackupProvider provider;
-    private RecordingBackupRoutes routes;
+    private BackupRouteTable routes;
 
     @BeforeEach
     void registerRoutes() {
         provider = createProvider(context());
-        routes = new RecordingBackupRoutes();
+        routes = new BackupRouteTable();
         provider.registerRoutes(routes);
     }
 

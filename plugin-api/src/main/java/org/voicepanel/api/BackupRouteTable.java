@@ -1,20 +1,26 @@
-package org.voicepanel.api.testing;
+package org.voicepanel.api;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.voicepanel.api.BackupHandlers;
-import org.voicepanel.api.BackupOperation;
-import org.voicepanel.api.BackupRoutes;
 
-/** Collects what a provider registers, so a test can call the handlers as the host would. */
-public final class RecordingBackupRoutes implements BackupRoutes {
+/**
+ * The plain {@link BackupRoutes}: a table of the handlers a provider registered, one per
+ * operation. The host keeps one per provider and dispatches requests through it; a plugin's tests
+ * can hand one to their provider and call the handlers as the host would. Thread-safe.
+ *
+ * @since 1.0
+ */
+public final class BackupRouteTable implements BackupRoutes {
 
     private final Map<BackupOperation, Object> handlers = new EnumMap<>(BackupOperation.class);
 
-    private RecordingBackupRoutes put(BackupOperation operation, Object handler) {
+    private synchronized BackupRouteTable put(BackupOperation operation, Object handler) {
+        if (handler == null) {
+            throw new IllegalArgumentException("The " + operation + " handler is null");
+        }
         if (handlers.putIfAbsent(operation, handler) != null) {
-            throw new IllegalStateException(operation + " is registered twice");
+            throw new IllegalStateException("The " + operation + " handler is registered twice");
         }
         return this;
     }
@@ -54,12 +60,12 @@ public final class RecordingBackupRoutes implements BackupRoutes {
         return put(BackupOperation.RESTORE, handler);
     }
 
-    public boolean has(BackupOperation operation) {
+    public synchronized boolean has(BackupOperation operation) {
         return handlers.containsKey(operation);
     }
 
     /** The handler registered for an operation, typed by the caller: {@code handler(LIST, ListSnapshots.class)}. */
-    public <T> Optional<T> handler(BackupOperation operation, Class<T> type) {
+    public synchronized <T> Optional<T> handler(BackupOperation operation, Class<T> type) {
         return Optional.ofNullable(handlers.get(operation)).map(type::cast);
     }
 }
