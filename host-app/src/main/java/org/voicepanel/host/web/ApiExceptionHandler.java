@@ -6,7 +6,6 @@ import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -98,6 +97,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Envelope> internal(Exception e, HttpServletRequest request) {
+        // a lost database surfaces through many layers (sessions, Jdbi, plugins' own Jdbi copies)
+        if (StorageFailures.isConnectionLoss(e)) {
+            return storage(e);
+        }
         String id = RequestIds.of(request);
         log.error("Request {} failed", id, e);
         return respond(ErrorCode.INTERNAL, "Something went wrong on the panel; the request id is " + id + ".");
@@ -106,9 +109,5 @@ public class ApiExceptionHandler {
     private static ResponseEntity<Envelope> respond(ErrorCode code, String message) {
         return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON)
                 .body(Envelope.error(code, message));
-    }
-
-    static HttpStatus statusOf(ErrorCode code) {
-        return code.status();
     }
 }

@@ -1,6 +1,5 @@
 package org.voicepanel.host.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +26,5 @@ public class ErrorResponses {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(json.writeValueAsBytes(Envelope.error(code, message)));
-    }
-
-    public void write(HttpServletRequest request, HttpServletResponse response, ApiException e) throws IOException {
-        write(response, e.code(), e.getMessage());
     }
 }
