@@ -116,7 +116,7 @@ class SnapshotLifecycleTest {
         panel.restore(request, created);
 
         assertThat(commandsReceived()).containsExactly("login", "use", "serversnapshotdeploy", "serveredit",
-                "serverstop", "serverstart", "use", "serverinfo", "quit");
+                "serverinfo", "serverstop", "serverstart", "use", "serverinfo", "quit");
         assertThat(simulator.receivedLines()).contains("serveredit virtualserver_maxclients=" + SERVICE_SLOTS,
                 "serverstop sid=1", "serverstart sid=1");
     }
