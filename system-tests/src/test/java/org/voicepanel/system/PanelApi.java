@@ -80,6 +80,40 @@ public final class PanelApi {
         return send(request(path, token, headers).method(method, body));
     }
 
+    /**
+     * A GET written byte for byte on a socket, for a path or query that {@link java.net.URI} would
+     * refuse to send (a broken percent escape): what a careless or hostile client can still send.
+     */
+    public Answer rawGet(String pathAndQuery) throws IOException {
+        URI base = URI.create(baseUrl);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(reply.substring(9, 12));
+            String body = reply.substring(reply.indexOf("\r\n\r\n") + 4);
+            if (reply.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                body = unchunk(body);
+            }
+            return new Answer(status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
     /** Creates a user with backup roles, a token for it, and a TeamSpeak service on the given query port. */
     public Customer customer(String name, int queryPort, int slots) throws IOException {
         return customer(name, queryPort, slots, 1);

@@ -77,9 +77,7 @@ class UploadReader {
             try {
                 try (InputStream in = Base64.getMimeDecoder().wrap(Files.newInputStream(body));
                      OutputStream out = Files.newOutputStream(decoded)) {
-                    in.transferTo(out);
-                } catch (IllegalArgumentException e) {
-                    throw invalid("The upload is not valid base64.");
+                    copyDecoded(in, out);
                 }
                 if (startsSealed(decoded)) {
                     return unseal(decoded);
@@ -102,6 +100,26 @@ class UploadReader {
         } catch (IOException | RuntimeException e) {
             payload.close();
             throw e;
+        }
+    }
+
+    /**
+     * The decoder reports bad base64 (a dangling byte, padding in the middle) as an IOException
+     * while it reads: that is the upload's fault, a 422, not a failure of the panel.
+     */
+    private static void copyDecoded(InputStream base64, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        while (true) {
+            int n;
+            try {
+                n = base64.read(buffer);
+            } catch (IOException | IllegalArgumentException e) {
+                throw invalid("The upload is not valid base64.");
+            }
+            if (n < 0) {
+                return;
+            }
+            out.write(buffer, 0, n);
         }
     }
 
