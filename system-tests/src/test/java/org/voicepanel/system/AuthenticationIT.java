@@ -53,13 +53,8 @@ class AuthenticationIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (panel != null) {
-            panel.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(panel, simulator);
     }
 
     @BeforeEach

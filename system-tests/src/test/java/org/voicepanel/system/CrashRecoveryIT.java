@@ -43,13 +43,8 @@ class CrashRecoveryIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(simulator, db);
     }
 
     @BeforeEach

@@ -57,16 +57,8 @@ class DatabaseFaultsIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (panel != null) {
-            panel.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(panel, simulator, db);
     }
 
     @BeforeEach

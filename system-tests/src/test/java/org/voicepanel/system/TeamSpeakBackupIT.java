@@ -51,13 +51,8 @@ class TeamSpeakBackupIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (panel != null) {
-            panel.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(panel, simulator);
     }
 
     @BeforeEach

@@ -52,13 +52,8 @@ class VoiceServerFaultsIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        if (panel != null) {
-            panel.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+    static void stop() throws Exception {
+        Resources.closeAll(panel, simulator);
     }
 
     @BeforeEach

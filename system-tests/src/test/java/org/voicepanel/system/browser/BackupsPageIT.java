@@ -26,6 +26,7 @@ import org.voicepanel.system.PanelApi;
 import org.voicepanel.system.PanelApi.Answer;
 import org.voicepanel.system.PanelApi.Customer;
 import org.voicepanel.system.PanelProcess;
+import org.voicepanel.system.Resources;
 import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
 import org.voicepanel.teamspeak.simulator.VirtualServer;
 
@@ -68,13 +69,8 @@ class BackupsPageIT {
     }
 
     @AfterAll
-    static void stopPanel() throws InterruptedException {
-        if (panel != null) {
-            panel.close();
-        }
-        if (simulator != null) {
-            simulator.close();
-        }
+    static void stopPanel() throws Exception {
+        Resources.closeAll(panel, simulator);
     }
 
     @BeforeEach
