@@ -20,6 +20,7 @@ import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.Ids;
+import org.voicepanel.host.web.StorageFailures;
 
 /** The admin routes for users and their tokens. */
 @RestController
@@ -64,7 +65,7 @@ class AdminAccountController {
             UserStore.User user = users.create(body.name(), hash, false);
             return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("user", view(user)));
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (isDuplicate(e)) {
+            if (StorageFailures.isDuplicateKey(e)) {
                 throw new ApiException(ErrorCode.CONFLICT, "A user named " + body.name() + " already exists.");
             }
             throw e;
@@ -146,15 +147,6 @@ class AdminAccountController {
             throw ApiException.badRequest("A password is 8 to 72 characters long.");
         }
         return password;
-    }
-
-    private static boolean isDuplicate(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, Object> view(UserStore.User user) {

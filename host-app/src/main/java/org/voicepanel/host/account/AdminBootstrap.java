@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.voicepanel.host.PanelProperties;
+import org.voicepanel.host.web.StorageFailures;
 
 /**
  * Makes sure an admin can get in: the configured admin token exists, or, on the first start
@@ -33,8 +34,15 @@ class AdminBootstrap implements SmartInitializingSingleton {
         String configured = panel.adminToken();
         if (configured != null && !configured.isBlank()) {
             if (!tokens.exists(configured)) {
-                tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), "panel.admin-token");
-                log.info("The configured admin token is now active.");
+                try {
+                    tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), "panel.admin-token");
+                    log.info("The configured admin token is now active.");
+                } catch (RuntimeException e) {
+                    // another panel instance starting on the same database stored it first
+                    if (!StorageFailures.isDuplicateKey(e)) {
+                        throw e;
+                    }
+                }
             }
             return;
         }
@@ -53,6 +61,15 @@ class AdminBootstrap implements SmartInitializingSingleton {
     }
 
     private UserStore.User adminUser() {
-        return users.byName(ADMIN_NAME).orElseGet(() -> users.create(ADMIN_NAME, null, true));
+        return users.byName(ADMIN_NAME).orElseGet(() -> {
+            try {
+                return users.create(ADMIN_NAME, null, true);
+            } catch (RuntimeException e) {
+                if (!StorageFailures.isDuplicateKey(e)) {
+                    throw e;
+                }
+                return users.byName(ADMIN_NAME).orElseThrow(() -> e);
+            }
+        });
     }
 }

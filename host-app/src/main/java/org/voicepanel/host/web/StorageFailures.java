@@ -37,4 +37,14 @@ public final class StorageFailures {
         }
         return false;
     }
+
+    /** Whether a write broke a unique key: someone else, maybe another panel instance, wrote it first. */
+    public static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
