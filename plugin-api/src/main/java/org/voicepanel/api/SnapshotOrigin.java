@@ -7,12 +7,18 @@ package org.voicepanel.api;
  */
 public enum SnapshotOrigin {
     /** Taken from the running voice server by the panel. */
-    CREATED,
+    CREATED("created"),
     /** Uploaded by a user. */
-    UPLOADED;
+    UPLOADED("uploaded");
+
+    private final String wireName;
+
+    SnapshotOrigin(String wireName) {
+        this.wireName = wireName;
+    }
 
     /** The name the HTTP contract uses: {@code created} or {@code uploaded}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

@@ -75,14 +75,14 @@ class BackupController {
         var list = routes.handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "The plugin for " + service.type() + " voice servers does not list snapshots."));
-        voiceserver.put("specific", Map.of("snapshots", SnapshotViews.of(list.list(request))));
+        voiceserver.put("specific", Map.of("snapshots", list.list(request)));
         return Envelope.data("voiceserver", voiceserver);
     }
 
     @GetMapping(BASE + "/backup")
     Envelope list(Caller caller, @PathVariable String id, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.LIST, BackupHandlers.ListSnapshots.class, http);
-        return Envelope.data("snapshots", SnapshotViews.of(target.handler().list(target.request())));
+        return Envelope.data("snapshots", target.handler().list(target.request()));
     }
 
     @PostMapping(BASE + "/backup")

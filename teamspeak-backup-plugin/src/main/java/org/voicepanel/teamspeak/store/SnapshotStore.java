@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -149,17 +148,27 @@ public final class SnapshotStore {
         }
     }
 
+    /** By position in {@link #COLUMNS}: the driver's lookup by name showed up in the profile of long lists. */
     private static StoredSnapshot row(ResultSet rs) throws SQLException {
         return new StoredSnapshot(
-                rs.getLong("id"),
-                rs.getLong("service_id"),
-                rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                rs.getLong("size"),
-                rs.getString("sha256"),
-                SnapshotOrigin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)),
-                rs.getString("created_by"),
-                SnapshotDialect.fromStoredName(rs.getString("dialect")),
-                rs.getInt("chunk_count"));
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                rs.getLong(4),
+                rs.getString(5),
+                origin(rs.getString(6)),
+                rs.getString(7),
+                SnapshotDialect.fromStoredName(rs.getString(8)),
+                rs.getInt(9));
+    }
+
+    private static SnapshotOrigin origin(String stored) throws SQLException {
+        for (SnapshotOrigin origin : SnapshotOrigin.values()) {
+            if (origin.wireName().equals(stored)) {
+                return origin;
+            }
+        }
+        throw new SQLException("Unknown snapshot origin '" + stored + "' in ts3_snapshot.");
     }
 
     private static String truncate(String creator) {
