@@ -80,6 +80,7 @@ public final class PanelProcess implements AutoCloseable {
     public void launchAgain() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:SharedArchiveFile=" + System.getProperty("panel.host.cds"));
         command.addAll(jvmArgs);
         command.addAll(List.of(
                 "-jar", System.getProperty("panel.host.jar"),

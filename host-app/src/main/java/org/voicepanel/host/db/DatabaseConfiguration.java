@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,14 @@ import org.voicepanel.host.PanelProperties;
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(@Value("${spring.datasource.url:}") String url, PanelProperties panel) {
-        return url.isBlank() ? new EmbeddedDatabaseHolder(EmbeddedMariaDb.start(panel.dataDir().resolve("db")))
-                : new EmbeddedDatabaseHolder(null);
+    EmbeddedDatabaseHolder embeddedDatabase(@Value("${spring.datasource.url:}") String url, PanelProperties panel,
+                                            ObjectProvider<EmbeddedMariaDbEarlyStart.Started> earlyStart) {
+        if (!url.isBlank()) {
+            return new EmbeddedDatabaseHolder(null);
+        }
+        EmbeddedMariaDbEarlyStart.Started started = earlyStart.getIfAvailable();
+        return new EmbeddedDatabaseHolder(started != null ? started.await()
+                : EmbeddedMariaDb.start(panel.dataDir().resolve("db")));
     }
 
     @Bean(destroyMethod = "close")

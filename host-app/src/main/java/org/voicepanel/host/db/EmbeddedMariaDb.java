@@ -39,7 +39,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setDataDir(absolute.resolve("mariadb").toFile())
-                    .setBaseDir(absolute.resolve("mariadb-base").toFile())
                     .setTmpDir(absolute.resolve("mariadb-tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--skip-ssl")
@@ -47,6 +46,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--max-allowed-packet=32M")
                     // where a panel started after a crash finds a server the crashed one left running
                     .addArg("--pid-file=" + pidFile);
+            MariaDbBinaries.unpacked().ifPresentOrElse(
+                    binaries -> config.setBaseDir(binaries.toFile()).setUnpackingFromClasspath(false),
+                    () -> config.setBaseDir(absolute.resolve("mariadb-base").toFile()));
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

