@@ -1,8 +1,10 @@
 package org.voicepanel.host.snapshotfile;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.zip.Deflater;
@@ -47,10 +49,11 @@ public final class AesGcmSnapshotFileSealer implements SnapshotFileSealer {
         SealedFileHeader header = SealedFileHeader.create(key, random);
         sealed.write(header.bytes());
         SegmentSealingOutputStream segments = new SegmentSealingOutputStream(sealed, new SegmentCipher(key, header));
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        byte[] start = payload.readNBytes(DeflateStrategy.SAMPLE_BYTES);
+        Deflater deflater = DeflateStrategy.forPayloadStartingWith(start);
         try {
             DeflaterOutputStream deflating = new DeflaterOutputStream(segments, deflater, COPY_BUFFER_LENGTH);
-            copyAtMostLimit(payload, deflating);
+            copyAtMostLimit(new SequenceInputStream(new ByteArrayInputStream(start), payload), deflating);
             deflating.finish();
             segments.finish();
         } finally {

@@ -2,6 +2,7 @@ package org.voicepanel.teamspeak.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -52,6 +53,26 @@ final class ChunkReader extends InputStream {
         System.arraycopy(chunk, position, target, offset, n);
         position += n;
         return n;
+    }
+
+    /** Hands on whole chunks: copied through an 8 KiB buffer, a download took a hundred writes per MiB. */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        long transferred = 0;
+        while (true) {
+            if (position < chunk.length) {
+                out.write(chunk, position, chunk.length - position);
+                transferred += chunk.length - position;
+                position = chunk.length;
+            }
+            if (nextSeq == snapshot.chunkCount()) {
+                verifyOnce();
+                return transferred;
+            }
+            chunk = loadChunk(nextSeq++);
+            position = 0;
+            sha256.update(chunk);
+        }
     }
 
     private byte[] loadChunk(int seq) throws IOException {

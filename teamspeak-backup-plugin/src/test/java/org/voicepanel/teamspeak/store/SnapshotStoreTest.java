@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,12 @@ class SnapshotStoreTest {
         try (InputStream in = store.openSealed(stored)) {
             assertThat(in.readAllBytes()).isEqualTo(sealed);
         }
+        ByteArrayOutputStream transferred = new ByteArrayOutputStream();
+        try (InputStream in = store.openSealed(stored)) {
+            in.read(new byte[100]); // a partly read chunk is handed on from where the reader stands
+            assertThat(in.transferTo(transferred)).isEqualTo(sealed.length - 100);
+        }
+        assertThat(transferred.toByteArray()).isEqualTo(Arrays.copyOfRange(sealed, 100, sealed.length));
         ByteArrayOutputStream unsealed = new ByteArrayOutputStream();
         store.unseal(stored, unsealed);
         assertThat(unsealed.toByteArray()).isEqualTo(payload);
@@ -168,6 +175,11 @@ class SnapshotStoreTest {
         assertThatThrownBy(() -> {
             try (InputStream in = store.openSealed(stored)) {
                 in.readAllBytes();
+            }
+        }).isInstanceOf(DamagedSnapshotException.class);
+        assertThatThrownBy(() -> {
+            try (InputStream in = store.openSealed(stored)) {
+                in.transferTo(OutputStream.nullOutputStream());
             }
         }).isInstanceOf(DamagedSnapshotException.class);
     }
