@@ -14,8 +14,13 @@ import org.voicepanel.system.PanelApi.Customer;
  */
 final class CreateScenario {
 
-    /** One snapshot size: a virtual server of the simulator grown to it, and a service of the panel on it. */
-    record Size(String label, int virtualServerId, long snapshotBytes, int rounds) {
+    /**
+     * One snapshot size: a virtual server of the simulator grown to it, and a service of the panel on it.
+     *
+     * @param warmUps rounds run first and not counted, so that both sides are measured with their code compiled,
+     *     as in a panel that has been running for a while
+     */
+    record Size(int virtualServerId, int warmUps, int rounds) {
     }
 
     private final DirectWork direct;
@@ -34,7 +39,7 @@ final class CreateScenario {
     double[] run(Size size, Customer customer) throws Exception {
         List<Long> panel = new ArrayList<>();
         List<Long> baseline = new ArrayList<>();
-        for (int round = -1; round < size.rounds(); round++) { // round -1 warms up and is not counted
+        for (int round = -size.warmUps(); round < size.rounds(); round++) {
             long panelNanos;
             long baselineNanos;
             if (round % 2 == 0) {

@@ -42,7 +42,7 @@ final class EncodedDataStream extends InputStream {
             if (++padding > 2) {
                 throw new SnapshotRejectedException("its data is not valid Base64");
             }
-        } else if (padding > 0 || !isBase64Letter(c)) {
+        } else if (padding > 0 || !WireReader.isBase64Letter(c)) {
             throw new SnapshotRejectedException("its data is not valid Base64");
         }
         length++;
@@ -53,6 +53,14 @@ final class EncodedDataStream extends InputStream {
     public int read(byte[] target, int offset, int count) {
         int n = 0;
         while (n < count) {
+            if (terminator == Integer.MIN_VALUE && padding == 0) {
+                int letters = reader.takeBase64Letters(target, offset + n, count - n);
+                if (letters > 0) {
+                    n += letters;
+                    length += letters;
+                    continue;
+                }
+            }
             int c = read();
             if (c < 0) {
                 return n == 0 ? -1 : n;
@@ -80,9 +88,5 @@ final class EncodedDataStream extends InputStream {
     @Override
     public void close() {
         // the reader belongs to the caller
-    }
-
-    private static boolean isBase64Letter(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
     }
 }

@@ -19,6 +19,13 @@ final class WireReader {
 
     static final int END = -1;
 
+    private static final boolean[] BASE64_LETTERS = new boolean[256];
+
+    static {
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".chars()
+                .forEach(letter -> BASE64_LETTERS[letter] = true);
+    }
+
     private final InputStream in;
     private final long maxBytes;
     private final byte[] buffer = new byte[64 * 1024];
@@ -79,6 +86,28 @@ final class WireReader {
             }
         }
         return check(buffer[position++] & 0xFF);
+    }
+
+    /**
+     * Copies up to {@code count} Base64 letters ({@code A-Z a-z 0-9 + /}) from the buffer as they stand, stopping
+     * before any other byte: plain ASCII needs none of {@link #next}'s UTF-8 checks, and a snapshot is mostly
+     * Base64. Returns 0 when the next byte is no letter or the buffer is used up; {@link #next} goes on from there.
+     */
+    int takeBase64Letters(byte[] target, int offset, int count) {
+        if (pendingContinuations > 0) {
+            return 0;
+        }
+        int start = position;
+        int end = Math.min(limit, position + count);
+        while (position < end && isBase64Letter(buffer[position] & 0xFF)) {
+            position++;
+        }
+        System.arraycopy(buffer, start, target, offset, position - start);
+        return position - start;
+    }
+
+    static boolean isBase64Letter(int b) {
+        return b >= 0 && b < BASE64_LETTERS.length && BASE64_LETTERS[b];
     }
 
     /** Hashes every byte handed out after this call. */

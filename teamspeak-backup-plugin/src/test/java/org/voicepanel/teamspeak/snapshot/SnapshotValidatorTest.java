@@ -111,6 +111,16 @@ class SnapshotValidatorTest {
     }
 
     @Test
+    void refusesBase64LettersAfterPadding() {
+        assertRejected("version=3 data=KLUv=WQAAA==").hasMessageContaining("Base64");
+    }
+
+    @Test
+    void refusesNonAsciiLetterInsideBase64() {
+        assertRejected("version=3 data=KLUvé/WQAAA==").hasMessageContaining("Base64");
+    }
+
+    @Test
     void refusesEscapeOtherThanSlashInsideBase64() {
         assertRejected("version=3 data=KLUv\\sWQAAA==").hasMessageContaining("escape");
     }
