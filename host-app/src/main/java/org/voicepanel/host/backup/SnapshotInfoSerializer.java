@@ -1,9 +1,5 @@
 package org.voicepanel.host.backup;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.voicepanel.api.SnapshotInfo;
 import tools.jackson.core.JsonGenerator;
@@ -14,7 +10,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * {@code {snapshot_id, created_at, size, sha256, origin, created_by}}, written straight to the generator: a list
- * may hold ten thousand snapshots, and building a map per snapshot first doubled the time it took.
+ * may hold ten thousand snapshots, and building a map per snapshot first took a third of its processor time.
  */
 final class SnapshotInfoSerializer extends StdSerializer<SnapshotInfo> {
 
@@ -35,7 +31,7 @@ final class SnapshotInfoSerializer extends StdSerializer<SnapshotInfo> {
         json.writeName(SNAPSHOT_ID);
         json.writeNumber(snapshot.snapshotId());
         json.writeName(CREATED_AT);
-        json.writeString(utcSeconds(snapshot.createdAt()));
+        json.writeString(snapshot.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
         json.writeName(SIZE);
         json.writeNumber(snapshot.size());
         json.writeName(SHA256);
@@ -45,27 +41,5 @@ final class SnapshotInfoSerializer extends StdSerializer<SnapshotInfo> {
         json.writeName(CREATED_BY);
         json.writeString(snapshot.createdBy());
         json.writeEndObject();
-    }
-
-    /** {@code 2026-11-23T23:31:08Z}; by hand, because DateTimeFormatter was a tenth of a long list's time. */
-    static String utcSeconds(Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (time.getYear() < 1000 || time.getYear() > 9999) {
-            return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-        }
-        char[] text = "0000-00-00T00:00:00Z".toCharArray();
-        digits(text, 0, 4, time.getYear());
-        digits(text, 5, 2, time.getMonthValue());
-        digits(text, 8, 2, time.getDayOfMonth());
-        digits(text, 11, 2, time.getHour());
-        digits(text, 14, 2, time.getMinute());
-        digits(text, 17, 2, time.getSecond());
-        return new String(text);
-    }
-
-    private static void digits(char[] text, int at, int count, int value) {
-        for (int i = at + count - 1; i >= at; i--, value /= 10) {
-            text[i] = (char) ('0' + value % 10);
-        }
     }
 }

@@ -41,13 +41,9 @@ final class ChunkReader extends InputStream {
             return 0;
         }
         while (position == chunk.length) {
-            if (nextSeq == snapshot.chunkCount()) {
-                verifyOnce();
+            if (!advance()) {
                 return -1;
             }
-            chunk = loadChunk(nextSeq++);
-            position = 0;
-            sha256.update(chunk);
         }
         int n = Math.min(length, chunk.length - position);
         System.arraycopy(chunk, position, target, offset, n);
@@ -59,20 +55,24 @@ final class ChunkReader extends InputStream {
     @Override
     public long transferTo(OutputStream out) throws IOException {
         long transferred = 0;
-        while (true) {
-            if (position < chunk.length) {
-                out.write(chunk, position, chunk.length - position);
-                transferred += chunk.length - position;
-                position = chunk.length;
-            }
-            if (nextSeq == snapshot.chunkCount()) {
-                verifyOnce();
-                return transferred;
-            }
-            chunk = loadChunk(nextSeq++);
-            position = 0;
-            sha256.update(chunk);
+        do {
+            out.write(chunk, position, chunk.length - position);
+            transferred += chunk.length - position;
+            position = chunk.length;
+        } while (advance());
+        return transferred;
+    }
+
+    /** Moves on to the next chunk; after the last one, checks the file's hash and returns false. */
+    private boolean advance() throws IOException {
+        if (nextSeq == snapshot.chunkCount()) {
+            verifyOnce();
+            return false;
         }
+        chunk = loadChunk(nextSeq++);
+        position = 0;
+        sha256.update(chunk);
+        return true;
     }
 
     private byte[] loadChunk(int seq) throws IOException {
