@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,6 +25,9 @@ final class MariaDbBinaries {
 
     private static final Logger log = LoggerFactory.getLogger(MariaDbBinaries.class);
     private static final String COMPLETE = ".complete";
+    private static final String UNPACKING = "unpacking-";
+    /** An unpacking takes seconds; one untouched for this long belongs to a panel that was killed meanwhile. */
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private MariaDbBinaries() {
     }
@@ -41,12 +46,13 @@ final class MariaDbBinaries {
             return Optional.empty();
         }
         Path cache = cacheRoot.resolve(location.replace('/', '_'));
+        removeAbandonedUnpackings(cacheRoot);
         if (Files.exists(cache.resolve(COMPLETE))) {
             return Optional.of(cache);
         }
         try {
             Files.createDirectories(cache.getParent());
-            Path unpacking = Files.createTempDirectory(cache.getParent(), "unpacking-");
+            Path unpacking = Files.createTempDirectory(cache.getParent(), UNPACKING);
             try {
                 log.info("Unpacking the MariaDB binaries to {} (once per version)", cache);
                 Util.extractFromClasspathToFile(location, unpacking.toFile());
@@ -69,6 +75,22 @@ final class MariaDbBinaries {
             log.warn("Could not keep the MariaDB binaries in {} ({}); unpacking them into the data folder",
                     cache, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private static void removeAbandonedUnpackings(Path cacheRoot) {
+        if (!Files.isDirectory(cacheRoot)) {
+            return;
+        }
+        Instant abandonedBefore = Instant.now().minus(ABANDONED_AFTER);
+        try (Stream<Path> entries = Files.list(cacheRoot)) {
+            for (Path entry : entries.filter(e -> e.getFileName().toString().startsWith(UNPACKING)).toList()) {
+                if (Files.getLastModifiedTime(entry).toInstant().isBefore(abandonedBefore)) {
+                    deleteTree(entry);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log.debug("Could not remove abandoned unpackings in {}: {}", cacheRoot, e.getMessage());
         }
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +40,19 @@ class MariaDbBinariesTest {
 
         assertThat(MariaDbBinaries.unpacked(cache)).contains(unpacked);
         assertThat(mark).exists();
+    }
+
+    @Test
+    void anUnpackingAbandonedByAKilledPanelIsRemovedAndAFreshOneIsLeftAlone() throws Exception {
+        Path abandoned = Files.createDirectories(cache.resolve("unpacking-1/bin"));
+        Files.setLastModifiedTime(abandoned.getParent(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path running = Files.createDirectories(cache.resolve("unpacking-2"));
+
+        Path unpacked = MariaDbBinaries.unpacked(cache).orElseThrow();
+
+        try (var left = Files.list(cache)) {
+            assertThat(left).containsExactlyInAnyOrder(unpacked, running);
+        }
     }
 
     @Test
