@@ -1,4 +1,4 @@
-// The panel's HTTP contract (api.md) as the page speaks it: one JSON envelope, the CSRF header on
+// The panel's HTTP contract (docs/api.md) as the page speaks it: one JSON envelope, the CSRF header on
 // every state-changing request, and every failure as the envelope's plain sentence.
 
 const BUSY = 'Another operation is running on this server.';

@@ -46,7 +46,7 @@ class PanelConfiguration {
         return connector -> connector.setProperty("socket.appWriteBufSize", Integer.toString(64 * 1024));
     }
 
-    /** Every route also answers with a trailing slash (api.md). */
+    /** Every route also answers with a trailing slash (docs/api.md). */
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashes() {
         var registration = new FilterRegistrationBean<>(

@@ -32,7 +32,7 @@ import org.voicepanel.host.PanelClient.Answer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The backup routes of api.md, driven from outside against the real executable jar (started
+ * The backup routes of docs/api.md, driven from outside against the real executable jar (started
  * once for this class, see {@link PanelWorld}) and the test plugin behind it: the list, create,
  * the three upload encodings, both download forms, restore and delete; files that were altered,
  * cut, sealed elsewhere or too large; a type no plugin serves; the per-service lock between two

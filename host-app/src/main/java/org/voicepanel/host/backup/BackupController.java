@@ -34,7 +34,7 @@ import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.Ids;
 
-/** The backup route table of api.md, one set for every voice-server type. */
+/** The backup route table of docs/api.md, one set for every voice-server type. */
 @RestController
 class BackupController {
 

@@ -90,7 +90,7 @@ public final class PluginLoading implements AutoCloseable {
         }
     }
 
-    /** PF4J names a jar by its full path; the report names it by file name only (api.md: no file paths). */
+    /** PF4J names a jar by its full path; the report names it by file name only (docs/api.md: no file paths). */
     private static String withoutFolder(String message, Path jar) {
         String name = jar.getFileName().toString();
         return String.valueOf(message)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The one JSON envelope of every response (api.md, Conventions). */
+/** The one JSON envelope of every response (docs/api.md, Conventions). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Envelope(String status, Object data, String message, String code) {
 

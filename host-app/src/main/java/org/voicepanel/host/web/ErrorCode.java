@@ -3,7 +3,7 @@ package org.voicepanel.host.web;
 import org.springframework.http.HttpStatus;
 import org.voicepanel.api.BackupException;
 
-/** The stable error codes of api.md with their HTTP status. */
+/** The stable error codes of docs/api.md with their HTTP status. */
 public enum ErrorCode {
     BAD_REQUEST(HttpStatus.BAD_REQUEST),
     BACKUPS_NOT_SUPPORTED(HttpStatus.BAD_REQUEST),

@@ -34,7 +34,7 @@ final class GreetingProbe {
                 firstLine.append((char) b);
             }
             String line = firstLine.toString().trim();
-            // TeaSpeak greets with its own name (ts3-serverquery.md 1.1)
+            // TeaSpeak greets with its own name (docs/teamspeak.md 1.1)
             if (!line.startsWith("TS3") && !line.startsWith("TeaSpeak")) {
                 throw new NotServerQueryException();
             }

@@ -14,7 +14,7 @@ import org.voicepanel.api.BackupException;
 /**
  * Words every ServerQuery failure as the user sees it. An error the server answered becomes
  * {@code VOICESERVER_ERROR} carrying its id and text (any non-zero id is a failure, never matched on one
- * id: ts3-serverquery.md 2.6); a server that cannot be reached, refuses, stays silent or drops the
+ * id: docs/teamspeak.md 2.6); a server that cannot be reached, refuses, stays silent or drops the
  * connection becomes {@code VOICESERVER_UNAVAILABLE}. Stateless.
  */
 final class QueryFailures {

@@ -63,7 +63,7 @@ public final class TeamSpeakServerQuery {
                 session.slow("serverstop", api -> api.stopServer(sid));
             }
             session.slow("serverstart", api -> api.startServer(sid));
-            // select again: whether a stopped server stays selected is not documented (ts3-serverquery.md 6)
+            // select again: whether a stopped server stays selected is not documented (docs/teamspeak.md 6)
             session.quick("use", api -> api.selectVirtualServerById(sid));
             VirtualServerInfo info = session.quick("serverinfo", TS3ApiAsync::getServerInfo);
             requireRunningWithSlots(session, info, service.slots());

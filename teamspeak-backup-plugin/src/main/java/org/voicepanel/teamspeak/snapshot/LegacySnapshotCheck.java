@@ -9,7 +9,7 @@ import java.util.Base64;
  * The legacy format of servers up to 3.9: {@code hash=<base64 sha1>|<record>|<record>...}. Checks that
  * every record is a list of {@code key[=value]} pairs with escaped values, that the sections are laid out
  * as a snapshot's are, and that the hash is the Base64 SHA-1 of the text after the first {@code |}, as
- * TeamSpeak and TeaSpeak compute it (ts3-serverquery.md 2.2). Stateless.
+ * TeamSpeak and TeaSpeak compute it (docs/teamspeak.md 2.2). Stateless.
  */
 final class LegacySnapshotCheck {
 

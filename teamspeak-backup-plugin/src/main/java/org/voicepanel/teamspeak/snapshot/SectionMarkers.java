@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Checks the section layout of a snapshot's records: server properties closed by {@code end_virtualserver},
  * then channels, then (when present) clients and permissions, each marker once and in this order
- * (ts3-serverquery.md 2.2). The markers are bare keys. Not thread-safe; one instance per check.
+ * (docs/teamspeak.md 2.2). The markers are bare keys. Not thread-safe; one instance per check.
  */
 final class SectionMarkers {
 

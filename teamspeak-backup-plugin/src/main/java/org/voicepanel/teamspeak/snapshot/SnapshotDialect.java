@@ -2,7 +2,7 @@ package org.voicepanel.teamspeak.snapshot;
 
 /**
  * The snapshot formats TeamSpeak 3 servers answer {@code serversnapshotcreate} with
- * (ts3-serverquery.md 2.2). The panel stores each exactly as received and deploys it unchanged.
+ * (docs/teamspeak.md 2.2). The panel stores each exactly as received and deploys it unchanged.
  */
 public enum SnapshotDialect {
     /** Servers up to 3.9: {@code hash=<base64 sha1>|<escaped records>}, uncompressed. */

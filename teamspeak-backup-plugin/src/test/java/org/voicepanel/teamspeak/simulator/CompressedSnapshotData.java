@@ -14,7 +14,7 @@ import java.util.Base64;
 
 /**
  * The data of v2 and v3 snapshots: the record text, zstd-compressed, optionally encrypted, then Base64
- * (ts3-serverquery.md 2.2). Base64 here is unescaped; the codecs escape it for the wire ({@code /} becomes
+ * (docs/teamspeak.md 2.2). Base64 here is unescaped; the codecs escape it for the wire ({@code /} becomes
  * {@code \/}).
  *
  * <p>Frames are written by the streaming encoder, so like TeamSpeak's they may not record their content size and
@@ -22,7 +22,7 @@ import java.util.Base64;
  */
 final class CompressedSnapshotData {
 
-    /** Refuses decompression bombs; TeaSpeak's limit is about the same (ts3-serverquery.md 2.5). */
+    /** Refuses decompression bombs; TeaSpeak's limit is about the same (docs/teamspeak.md 2.5). */
     static final long MAX_DECOMPRESSED_BYTES = 512L * 1024 * 1024;
 
     private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Counts one connection's commands in a sliding window, like TeamSpeak's query flood protection
- * (ts3-serverquery.md 1.5). Refused commands are not counted, so a client that waits as told gets through again.
+ * (docs/teamspeak.md 1.5). Refused commands are not counted, so a client that waits as told gets through again.
  * Not thread-safe; owned by one connection.
  */
 final class FloodGuard {

@@ -3,7 +3,7 @@ package org.voicepanel.teamspeak.simulator;
 /**
  * A snapshot that cannot be created or deployed. The reason becomes the {@code extra_msg} of
  * {@code error id=1538 msg=invalid\sparameter}, the simulator's choice for every snapshot problem
- * (ts3-serverquery.md 2.6; TeamSpeak's own answer is undocumented).
+ * (docs/teamspeak.md 2.6; TeamSpeak's own answer is undocumented).
  */
 final class InvalidSnapshotException extends Exception {
 

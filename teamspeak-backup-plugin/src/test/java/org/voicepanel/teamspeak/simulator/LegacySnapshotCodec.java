@@ -9,7 +9,7 @@ import java.util.Base64;
  * Snapshots of servers up to 3.9: {@code hash=<base64 sha1>|<escaped records>}, uncompressed.
  *
  * <p>The hash covers the escaped wire text after the first {@code |}, cut at the first {@code " -"} where trailing
- * options begin (TeaSpeak's TS3-compatible check, ts3-serverquery.md 2.2). Editing one byte breaks it.
+ * options begin (TeaSpeak's TS3-compatible check, docs/teamspeak.md 2.2). Editing one byte breaks it.
  */
 final class LegacySnapshotCodec implements SnapshotCodec {
 

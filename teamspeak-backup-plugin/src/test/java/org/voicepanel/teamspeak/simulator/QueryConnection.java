@@ -19,7 +19,7 @@ final class QueryConnection implements Runnable {
     static final String WELCOME = "Welcome to the TeamSpeak 3 ServerQuery interface, type \"help\" for a list of "
             + "commands and \"help <command>\" for information on a specific command.";
 
-    /** TeamSpeak ends every line it sends with LF CR, the reverse of the usual order (ts3-serverquery.md 1.1). */
+    /** TeamSpeak ends every line it sends with LF CR, the reverse of the usual order (docs/teamspeak.md 1.1). */
     private static final byte[] LINE_END = {'\n', '\r'};
 
     private final Socket socket;

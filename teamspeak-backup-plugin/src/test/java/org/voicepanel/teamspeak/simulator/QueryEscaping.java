@@ -1,7 +1,7 @@
 package org.voicepanel.teamspeak.simulator;
 
 /**
- * The one escape codec of the simulator, following the ServerQuery manual's table (ts3-serverquery.md 1.3).
+ * The one escape codec of the simulator, following the ServerQuery manual's table (docs/teamspeak.md 1.3).
  *
  * <p>Decoding is a single left-to-right pass on purpose: replacing sequences one after another (as ts3-api 1.2.0
  * does) turns {@code \\s} into a space instead of {@code \s}. Stateless and thread-safe.

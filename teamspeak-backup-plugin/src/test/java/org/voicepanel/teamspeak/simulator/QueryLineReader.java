@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Splits client input into lines at {@code \n} and drops every {@code \r}, so {@code \n}, {@code \r\n} and
- * {@code \n\r} all work (ts3-serverquery.md 1.2). Lines may be many megabytes (a snapshot deploy), up to a cap
+ * {@code \n\r} all work (docs/teamspeak.md 1.2). Lines may be many megabytes (a snapshot deploy), up to a cap
  * that only guards the test JVM's heap. Not thread-safe; one per connection.
  */
 final class QueryLineReader {

@@ -2,7 +2,7 @@ package org.voicepanel.teamspeak.simulator;
 
 /**
  * The status line that ends every reply: {@code error id=<n> msg=<text>} with optional {@code extra_msg} and
- * {@code failed_permid}. Ids and messages are TeamSpeak's (ts3-serverquery.md 1.4). Immutable.
+ * {@code failed_permid}. Ids and messages are TeamSpeak's (docs/teamspeak.md 1.4). Immutable.
  */
 record QueryStatus(int id, String message, String extraMessage, Integer failedPermissionId) {
 

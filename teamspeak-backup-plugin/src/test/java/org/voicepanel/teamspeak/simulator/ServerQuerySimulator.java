@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A fake TeamSpeak 3 ServerQuery server for tests, speaking the raw query protocol on 127.0.0.1 byte for byte as
- * described in {@code docs/ts3-serverquery.md} (sections 1, 2, 3 and 5). Drive it with the real ts3-api client or a
+ * described in {@code docs/teamspeak.md} (sections 1, 2, 3 and 5). Drive it with the real ts3-api client or a
  * plain socket.
  *
  * <p>It holds an instance with virtual server 1 (online, "TeamSpeak ]I[ Server", 32 slots, a few channels) and one

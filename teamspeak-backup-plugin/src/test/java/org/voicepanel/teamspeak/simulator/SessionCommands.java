@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Commands about the query session itself: {@code login}, {@code logout}, {@code use}, {@code whoami},
- * {@code version}, {@code quit} (ts3-serverquery.md 1.6). None needs a login; {@code use} neither, since it only
+ * {@code version}, {@code quit} (docs/teamspeak.md 1.6). None needs a login; {@code use} neither, since it only
  * selects. Stateless apart from the shared instance; thread-safe.
  */
 final class SessionCommands {

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Password protection of v2/v3 snapshots ({@code serversnapshotcreate password=…} adds {@code salt=}).
  *
- * <p>TeamSpeak's cipher is not public (ts3-serverquery.md 2.2), so this is the simulator's own: AES-GCM with a
+ * <p>TeamSpeak's cipher is not public (docs/teamspeak.md 2.2), so this is the simulator's own: AES-GCM with a
  * PBKDF2 key from password and salt. What matters for tests is the observable contract: a salted snapshot deploys
  * only with the same password. Thread-safe.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * {@code serversnapshotcreate [password=…]} and {@code serversnapshotdeploy [-mapping] [-keepfiles] [password=…]
- * <snapshot>} (ts3-serverquery.md 2.3, 2.4). A deploy really restores name, slots and channels, so a test can
+ * <snapshot>} (docs/teamspeak.md 2.3, 2.4). A deploy really restores name, slots and channels, so a test can
  * change a server, deploy an older snapshot and see the old state back. Every snapshot problem is answered with
  * 1538 and an {@code extra_msg} (2.6). Thread-safe.
  */

@@ -1,7 +1,7 @@
 package org.voicepanel.teamspeak.simulator;
 
 /**
- * The snapshot dialects of TeamSpeak 3 servers (ts3-serverquery.md 2.2). The simulator answers
+ * The snapshot dialects of TeamSpeak 3 servers (docs/teamspeak.md 2.2). The simulator answers
  * {@code serversnapshotcreate} in the chosen one and accepts all three on deploy.
  */
 public enum SnapshotFormat {

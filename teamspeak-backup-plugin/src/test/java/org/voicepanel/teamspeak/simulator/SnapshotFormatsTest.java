@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The created snapshot text checked against the definitions in ts3-serverquery.md 2.2, decoded here independently
+ * The created snapshot text checked against the definitions in docs/teamspeak.md 2.2, decoded here independently
  * of the simulator's codecs (and by the zstd command-line tool where it is installed).
  */
 class SnapshotFormatsTest {

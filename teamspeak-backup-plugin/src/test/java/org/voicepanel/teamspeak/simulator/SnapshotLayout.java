@@ -11,7 +11,7 @@ import java.util.Set;
  * The record stream inside every snapshot dialect (the whole legacy payload, or the decompressed v2/v3 data):
  * server properties ending in {@code end_virtualserver}, then {@code begin_channels}…{@code end_channels},
  * {@code begin_clients}…{@code end_clients} and {@code begin_permissions}…{@code end_permissions}
- * (ts3-serverquery.md 2.2, modelled on TeaSpeak's TS3-compatible writer).
+ * (docs/teamspeak.md 2.2, modelled on TeaSpeak's TS3-compatible writer).
  *
  * <p>Parsing is strict so that a damaged snapshot is refused instead of half-restored. Stateless and thread-safe.
  */

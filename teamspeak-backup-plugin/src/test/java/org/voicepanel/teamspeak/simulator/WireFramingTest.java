@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The raw protocol as bytes on a socket (ts3-serverquery.md 1.1–1.4). */
+/** The raw protocol as bytes on a socket (docs/teamspeak.md 1.1–1.4). */
 class WireFramingTest {
 
     private final ServerQuerySimulator simulator = ServerQuerySimulator.start(0);

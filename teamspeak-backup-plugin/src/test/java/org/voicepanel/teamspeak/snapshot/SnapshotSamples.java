@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * Builds snapshots the way a TeamSpeak server writes them (ts3-serverquery.md 2.2), for tests that
+ * Builds snapshots the way a TeamSpeak server writes them (docs/teamspeak.md 2.2), for tests that
  * need realistic payloads without a server.
  */
 public final class SnapshotSamples {
