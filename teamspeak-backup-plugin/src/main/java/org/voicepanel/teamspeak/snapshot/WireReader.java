@@ -36,14 +36,9 @@ final class WireReader {
     private MessageDigest digest;
     private int digestFrom;
 
-    // UTF-8 state: continuation bytes still expected, and the range the next one must fall in
-    private int pendingContinuations;
-    private int continuationLow = 0x80;
-    private int continuationHigh = 0xBF;
-    private boolean afterC2;
-
     WireReader(InputStream in, long maxBytes) {
-        this.in = in;
+        // the bytes past ASCII are the JDK decoder's to check; this class checks the ASCII ones
+        this.in = new StrictUtf8Stream(in);
         this.maxBytes = maxBytes;
     }
 
@@ -79,9 +74,6 @@ final class WireReader {
             limit = 0;
             digestFrom = 0;
             if (!fill(0)) {
-                if (pendingContinuations > 0) {
-                    throw new SnapshotRejectedException("it is not valid UTF-8 text");
-                }
                 return END;
             }
         }
@@ -90,13 +82,9 @@ final class WireReader {
 
     /**
      * Copies up to {@code count} Base64 letters ({@code A-Z a-z 0-9 + /}) from the buffer as they stand, stopping
-     * before any other byte: plain ASCII needs none of {@link #next}'s UTF-8 checks, and a snapshot is mostly
-     * Base64. Returns 0 when the next byte is no letter or the buffer is used up; {@link #next} goes on from there.
+     * before any other byte: they need none of {@link #next}'s checks, and a snapshot is mostly Base64. Returns 0 when the next byte is no letter or the buffer is used up; {@link #next} goes on from there.
      */
     int takeBase64Letters(byte[] target, int offset, int count) {
-        if (pendingContinuations > 0) {
-            return 0;
-        }
         int start = position;
         int end = Math.min(limit, position + count);
         while (position < end && isBase64Letter(buffer[position] & 0xFF)) {
@@ -149,57 +137,14 @@ final class WireReader {
         }
     }
 
-    private int check(int b) {
-        if (pendingContinuations > 0) {
-            if (afterC2 && b >= 0x80 && b < 0xA0) {
-                throw new SnapshotRejectedException("it contains a control character");
-            }
-            afterC2 = false;
-            if (b < continuationLow || b > continuationHigh) {
-                throw new SnapshotRejectedException("it is not valid UTF-8 text");
-            }
-            pendingContinuations--;
-            continuationLow = 0x80;
-            continuationHigh = 0xBF;
-            return b;
-        }
+    /** Line breaks and ASCII control characters; every byte has passed {@link StrictUtf8Stream} already. */
+    private static int check(int b) {
         if (b == '\n' || b == '\r') {
             throw new SnapshotRejectedException("it contains a line break, so it is more than one line");
         }
         if (b < 0x20 || b == 0x7F) {
             throw new SnapshotRejectedException("it contains a control character");
         }
-        if (b >= 0x80) {
-            startSequence(b);
-        }
         return b;
-    }
-
-    /** Accepts the lead byte of a shortest-form UTF-8 sequence that is neither a surrogate nor a C1 control. */
-    private void startSequence(int lead) {
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            afterC2 = lead == 0xC2; // C2 80..9F are the C1 control characters
-            expect(1, 0x80, 0xBF);
-        } else if (lead == 0xE0) {
-            expect(2, 0xA0, 0xBF);
-        } else if (lead == 0xED) {
-            expect(2, 0x80, 0x9F);
-        } else if (lead >= 0xE1 && lead <= 0xEF) {
-            expect(2, 0x80, 0xBF);
-        } else if (lead == 0xF0) {
-            expect(3, 0x90, 0xBF);
-        } else if (lead >= 0xF1 && lead <= 0xF3) {
-            expect(3, 0x80, 0xBF);
-        } else if (lead == 0xF4) {
-            expect(3, 0x80, 0x8F);
-        } else {
-            throw new SnapshotRejectedException("it is not valid UTF-8 text");
-        }
-    }
-
-    private void expect(int continuations, int low, int high) {
-        pendingContinuations = continuations;
-        continuationLow = low;
-        continuationHigh = high;
     }
 }
