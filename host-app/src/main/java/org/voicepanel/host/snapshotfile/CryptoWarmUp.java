@@ -43,8 +43,8 @@ class CryptoWarmUp implements ApplicationListener<ApplicationReadyEvent> {
         thread.start();
     }
 
-    /** @return how many segments were sealed under a throw-away key, opened and found equal */
-    static int aesGcmRoundTrips(int count) throws GeneralSecurityException {
+    /** Seals segments under a throw-away key and opens them; throws unless each opens to the same bytes. */
+    static void aesGcmRoundTrips(int count) throws GeneralSecurityException {
         SecureRandom random = new SecureRandom();
         byte[] material = new byte[SnapshotFileKey.LENGTH];
         random.nextBytes(material);
@@ -60,11 +60,10 @@ class CryptoWarmUp implements ApplicationListener<ApplicationReadyEvent> {
                 throw new IllegalStateException("segment " + i + " opened to different bytes");
             }
         }
-        return count;
     }
 
-    /** @return how many inputs were hashed; the last is a published test vector, and its hash is checked */
-    static int sha256Digests(int count) throws GeneralSecurityException {
+    /** Hashes {@code count} inputs, the last a published test vector; throws unless its hash is the published one. */
+    static void sha256Digests(int count) throws GeneralSecurityException {
         byte[] input = new byte[INPUT_BYTES];
         for (int i = 0; i < count - 1; i++) {
             input[i % INPUT_BYTES]++;
@@ -74,6 +73,5 @@ class CryptoWarmUp implements ApplicationListener<ApplicationReadyEvent> {
         if (!HexFormat.of().formatHex(abc).equals(SHA256_OF_ABC)) {
             throw new IllegalStateException("SHA-256 does not give the published hash of abc");
         }
-        return count;
     }
 }

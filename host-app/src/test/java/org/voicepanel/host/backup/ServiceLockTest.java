@@ -96,9 +96,12 @@ class ServiceLockTest {
 
     @Test
     void otherServicesAreNotBlocked() {
+        long otherService = newServiceId();
         try (var lease = first.acquire(service, BackupOperation.CREATE);
-             var other = second.acquire(newServiceId(), BackupOperation.CREATE)) {
-            assertThat(other).isNotNull();
+             var other = second.acquire(otherService, BackupOperation.RESTORE)) {
+            // each lease holds its own service only
+            assertBusy(() -> first.acquire(otherService, BackupOperation.UPLOAD), "restore");
+            assertBusy(() -> second.acquire(service, BackupOperation.UPLOAD), "create");
         }
     }
 
@@ -119,7 +122,7 @@ class ServiceLockTest {
         Thread.sleep(LEASE.plusMillis(300).toMillis());
 
         try (var lease = second.acquire(service, BackupOperation.UPLOAD)) {
-            assertThat(lease).isNotNull();
+            assertBusy(() -> second.acquire(service, BackupOperation.CREATE), "upload");
         }
     }
 

@@ -75,7 +75,8 @@ final class BigFileScenario {
         long rss = PanelMemory.peakRssBytes(panel.pid());
         report.add(new Row("Peak heap / peak RSS of the -Xmx256m panel over start, upload, download and restore",
                 Figures.megabytes(heap) + " / " + Figures.megabytes(rss), "—", "—", "round trip within 256 MB heap",
-                restoredOk && panel.isAlive() && heap <= 256L * 1024 * 1024));
+                // the heap cannot outgrow -Xmx; what can go wrong is running out of it on the way
+                restoredOk && panel.isAlive() && !panel.output().contains("OutOfMemoryError")));
         report.note("Peak heap is the largest heap occupancy in the panel's GC log (" + PanelMemory.collections(gcLog)
                 + " collections; the occupancy just before a collection), peak RSS is VmHWM from /proc.");
     }
