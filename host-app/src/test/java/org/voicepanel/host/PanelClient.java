@@ -85,6 +85,11 @@ final class PanelClient {
                 .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    Answer putJson(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     Answer post(String path, String token, String contentType, BodyPublisher body) {
         return send(request(path, token).header("Content-Type", contentType).POST(body));
     }

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,7 @@ import org.voicepanel.host.plugin.TestPlugins;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP contract of api.md around the backups, driven from outside against the real
+ * The HTTP contract of docs/api.md around the backups, driven from outside against the real
  * executable jar (started once for this class, see {@link PanelWorld}): health and the plugin
  * report, authentication, roles, ownership, ids, routes and the error envelope, and that no
  * token or secret ever reaches the panel's output. Every answer is also checked on arrival by
@@ -256,6 +258,30 @@ class PanelContractIT {
 
     @Nested
     @Order(5)
+    class OpenApiDocument {
+
+        /** Served by Spring Boot (health) and springdoc (the document itself), not by the panel's controllers. */
+        private static final Set<String> NOT_IN_THE_DOCUMENT = Set.of("GET /actuator/health", "GET /v3/api-docs");
+
+        @Test
+        void documentListsExactlyTheRoutesOfTheContract() {
+            // not the envelope, so not through PanelClient, which checks every answer is one
+            JsonNode document = ApiRouteTables.fetch(panel.uri("/v3/api-docs"));
+            Set<String> generated = ApiRouteTables.generated(document);
+            Set<String> documented = new TreeSet<>(ApiRouteTables.documented());
+            assertThat(documented).containsAll(NOT_IN_THE_DOCUMENT);
+            documented.removeAll(NOT_IN_THE_DOCUMENT);
+
+            assertThat(generated).as("routes in the OpenAPI document but not in docs/api.md")
+                    .isSubsetOf(documented);
+            assertThat(documented).as("routes in docs/api.md but not in the OpenAPI document")
+                    .isSubsetOf(generated);
+            assertThat(generated).contains("DELETE /admin/services/{}", "POST /services/{}/voiceservers/backup/upload");
+        }
+    }
+
+    @Nested
+    @Order(6)
     class RequestsAndErrors {
 
         @Test
@@ -284,6 +310,37 @@ class PanelContractIT {
             Map<String, Object> badService = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
             badService.put("owner_user_id", "one");
             assertError(api.postJson("/admin/services", adminToken, badService), 400, "BAD_REQUEST");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void invalidServiceFieldsAreNamedInSentences() {
+            Map<String, Object> noPassword = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", null);
+            assertThat(refusal(api.postJson("/admin/services", adminToken, noPassword)))
+                    .isEqualTo("The query password is required.");
+
+            Map<String, Object> bad = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1 ; rm", "x");
+            Map<String, Object> voiceserver = (Map<String, Object>) bad.get("voiceserver");
+            voiceserver.put("query_port", 70000);
+            voiceserver.put("query_username", "serveradmin\nquit");
+            assertThat(refusal(api.postJson("/admin/services", adminToken, bad))).isEqualTo(
+                    "The host must be a host name or an IP address. The query port is a whole number from 1 to 65535. "
+                            + "The query user name must not contain control characters.");
+
+            Map<String, Object> fraction = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
+            ((Map<String, Object>) fraction.get("voiceserver")).put("slots", 1.5);
+            assertThat(refusal(api.postJson("/admin/services", adminToken, fraction)))
+                    .isEqualTo("The field voiceserver.slots has the wrong type or form.");
+
+            Map<String, Object> edit = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", null);
+            edit.remove("voiceserver");
+            assertThat(refusal(api.putJson("/admin/services/" + aliceVoice, adminToken, edit)))
+                    .isEqualTo("The voice server (voiceserver) is required.");
+        }
+
+        private String refusal(Answer answer) {
+            assertError(answer, 400, "BAD_REQUEST");
+            return answer.message();
         }
 
         @Test
@@ -349,7 +406,7 @@ class PanelContractIT {
     }
 
     @Nested
-    @Order(6)
+    @Order(7)
     class Output {
 
         @Test

@@ -1,14 +1,19 @@
 package org.voicepanel.host.account;
 
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,32 +25,43 @@ import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.Ids;
+import org.voicepanel.host.web.RequestBodies;
 import org.voicepanel.host.web.StorageFailures;
 
 /** The admin routes for users and their tokens. */
 @RestController
 class AdminAccountController {
 
-    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String USER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final String USER_NAME_RULE = "A user name is 1 to 64 letters, digits, dots, dashes or underscores.";
     private static final int MIN_PASSWORD = 8;
 
-    record NewUser(String name, String password) {
+    record NewUser(
+            @NotNull(message = USER_NAME_RULE) @Pattern(regexp = USER_NAME, message = USER_NAME_RULE) String name,
+            String password) {
     }
 
-    record NewToken(List<String> roles, String description) {
+    record NewToken(
+            @NotEmpty(message = "A token needs at least one role.") List<String> roles,
+            @Size(max = 255, message = "The description is longer than 255 characters.") String description) {
     }
 
-    record NewPassword(String password) {
+    record NewPassword(@NotNull(message = "A password is required.") String password) {
     }
 
     private final UserStore users;
     private final TokenStore tokens;
     private final PasswordEncoder passwords;
+    private final FindByIndexNameSessionRepository<? extends Session> logins;
+    private final RequestBodies bodies;
 
-    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords) {
+    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords,
+                           FindByIndexNameSessionRepository<? extends Session> logins, RequestBodies bodies) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.logins = logins;
+        this.bodies = bodies;
     }
 
     @GetMapping("/admin/users")
@@ -57,9 +73,7 @@ class AdminAccountController {
     @PostMapping("/admin/users")
     ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) NewUser body) {
         caller.require(Role.ADMIN);
-        if (body == null || body.name() == null || !USER_NAME.matcher(body.name()).matches()) {
-            throw ApiException.badRequest("A user name is 1 to 64 letters, digits, dots, dashes or underscores.");
-        }
+        bodies.checked(body);
         String hash = body.password() == null ? null : passwords.encode(checked(body.password()));
         try {
             UserStore.User user = users.create(body.name(), hash, false);
@@ -76,13 +90,38 @@ class AdminAccountController {
     Envelope setPassword(Caller caller, @PathVariable String userId, @RequestBody(required = false) NewPassword body) {
         caller.require(Role.ADMIN);
         long id = Ids.parse(userId, "user id");
-        if (body == null || body.password() == null) {
-            throw ApiException.badRequest("A password is required.");
-        }
+        bodies.checked(body);
         if (!users.setPasswordHash(id, passwords.encode(checked(body.password())))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "There is no such user.");
         }
         return Envelope.message("The password has been set.");
+    }
+
+    /**
+     * Deletes a user with their tokens and logins. A user who still owns a service is kept (its snapshots belong to
+     * it): delete the service, or give it to another user, first. The panel's admin user is kept too.
+     */
+    @DeleteMapping("/admin/users/{userId}")
+    Envelope delete(Caller caller, @PathVariable String userId) {
+        caller.require(Role.ADMIN);
+        long id = Ids.parse(userId, "user id");
+        UserStore.User user = users.byId(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no such user."));
+        if (user.admin()) {
+            throw new ApiException(ErrorCode.CONFLICT, "The panel's admin user cannot be deleted.");
+        }
+        try {
+            users.delete(id);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // the service table's foreign key: the check and the delete are one statement, so no race
+            if (StorageFailures.isDuplicateKey(e)) {
+                throw new ApiException(ErrorCode.CONFLICT, user.name()
+                        + " still owns services; delete them or give them to another user first.");
+            }
+            throw e;
+        }
+        logins.findByPrincipalName(user.name()).keySet().forEach(logins::deleteById);
+        return Envelope.message("User " + user.name() + " has been deleted; their access tokens no longer work.");
     }
 
     @GetMapping("/admin/users/{userId}/tokens")
@@ -101,12 +140,9 @@ class AdminAccountController {
         caller.require(Role.ADMIN);
         long id = Ids.parse(userId, "user id");
         existingUser(id);
-        Set<Role> roles = roles(body == null ? null : body.roles());
+        Set<Role> roles = roles(bodies.checked(body).roles());
         String token = AccessTokens.generate();
         String description = body.description() == null ? "" : body.description().strip();
-        if (description.length() > 255) {
-            throw ApiException.badRequest("The description is longer than 255 characters.");
-        }
         long tokenId = tokens.create(id, token, roles, description);
         return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("token", Map.of(
                 "id", tokenId, "access_token", token, "roles", roles.stream().map(Role::wireName).sorted().toList())));
@@ -128,9 +164,6 @@ class AdminAccountController {
     }
 
     private static Set<Role> roles(List<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw ApiException.badRequest("A token needs at least one role.");
-        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         List<String> unknown = new ArrayList<>();
         for (String name : names) {

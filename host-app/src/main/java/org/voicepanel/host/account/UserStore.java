@@ -53,6 +53,11 @@ public class UserStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM panel_user WHERE admin").mapTo(Long.class).one()) > 0;
     }
 
+    /** Removes the user and (by the foreign key) their tokens; refused by the database while they own a service. */
+    public boolean delete(long userId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM panel_user WHERE id = ?").bind(0, userId).execute()) == 1;
+    }
+
     public boolean setPasswordHash(long userId, String passwordHash) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE panel_user SET password_hash = ? WHERE id = ?")
                 .bind(0, passwordHash).bind(1, userId).execute()) == 1;

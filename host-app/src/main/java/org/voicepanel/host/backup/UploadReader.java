@@ -16,6 +16,7 @@ import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.host.PanelProperties;
 import org.voicepanel.host.snapshotfile.SealedFileHeader;
 import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.UploadLimit;
 import org.voicepanel.host.web.ErrorCode;
 
 /**
@@ -28,8 +29,10 @@ class UploadReader {
 
     private final SnapshotFileSealer sealer;
     private final long maxBytes;
+    private final UploadLimit limit;
 
-    UploadReader(SnapshotFileSealer sealer, PanelProperties panel) {
+    UploadReader(SnapshotFileSealer sealer, PanelProperties panel, UploadLimit limit) {
+        this.limit = limit;
         this.sealer = sealer;
         this.maxBytes = panel.uploadMaxBytes();
     }
@@ -157,8 +160,7 @@ class UploadReader {
     }
 
     private ApiException tooLarge() {
-        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
-                "The upload is larger than this panel accepts (" + maxBytes + " bytes).");
+        return limit.exceeded();
     }
 
     private static BackupException invalid(String message) {

@@ -1,6 +1,5 @@
 package org.voicepanel.host.service;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.Ids;
+import org.voicepanel.host.web.RequestBodies;
 
 /** A user's own services, and the admin routes that create and edit them. */
 @RestController
@@ -24,11 +24,13 @@ class ServiceController {
     private final ServiceStore services;
     private final ServiceAccess access;
     private final UserStore users;
+    private final RequestBodies bodies;
 
-    ServiceController(ServiceStore services, ServiceAccess access, UserStore users) {
+    ServiceController(ServiceStore services, ServiceAccess access, UserStore users, RequestBodies bodies) {
         this.services = services;
         this.access = access;
         this.users = users;
+        this.bodies = bodies;
     }
 
     @GetMapping("/services")
@@ -48,18 +50,18 @@ class ServiceController {
     }
 
     @PostMapping("/admin/services")
-    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) Map<String, Object> body) {
+    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) ServiceRequest body) {
         caller.require(Role.ADMIN);
-        ServiceDraft draft = ServiceDraft.from(body, true);
+        ServiceDraft draft = bodies.checked(body, ServiceRequest.Creating.class).draft();
         requireUser(draft.ownerUserId());
         return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("service", services.create(draft).view()));
     }
 
     @PutMapping("/admin/services/{id}")
-    Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
+    Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) ServiceRequest body) {
         caller.require(Role.ADMIN);
         long serviceId = Ids.parse(id, "service id");
-        ServiceDraft draft = ServiceDraft.from(body, false);
+        ServiceDraft draft = bodies.checked(body).draft();
         requireUser(draft.ownerUserId());
         return Envelope.data("service", services.update(serviceId, draft)
                 .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."))

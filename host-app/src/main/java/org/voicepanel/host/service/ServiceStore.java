@@ -80,6 +80,11 @@ public class ServiceStore {
                 .map((rs, ctx) -> map(rs)).list());
     }
 
+    /** Removes the service row; its snapshots must be gone already (see backup/ServiceDeletion). */
+    public boolean delete(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM service WHERE id = ?").bind(0, id).execute()) == 1;
+    }
+
     private static Service map(ResultSet rs) throws SQLException {
         return new Service(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getString(7), rs.getBytes(8), rs.getInt(9), rs.getInt(10));

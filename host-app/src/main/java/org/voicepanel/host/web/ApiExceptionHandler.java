@@ -31,6 +31,12 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final UploadLimit uploadLimit;
+
+    ApiExceptionHandler(UploadLimit uploadLimit) {
+        this.uploadLimit = uploadLimit;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Envelope> api(ApiException e) {
         return respond(e.code(), e.getMessage());
@@ -67,12 +73,14 @@ public class ApiExceptionHandler {
         if (e instanceof MaxUploadSizeExceededException) {
             return tooLarge();
         }
-        return respond(ErrorCode.BAD_REQUEST, "The request body or a parameter is malformed.");
+        String field = BodyFields.offending(e);
+        return respond(ErrorCode.BAD_REQUEST, field == null ? "The request body or a parameter is malformed."
+                : "The field " + field + " has the wrong type or form.");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Envelope> tooLarge() {
-        return respond(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than this panel accepts.");
+        return api(uploadLimit.exceeded());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

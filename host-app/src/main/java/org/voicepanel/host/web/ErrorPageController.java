@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorPageController implements ErrorController {
 
+    private final UploadLimit uploadLimit;
+
+    ErrorPageController(UploadLimit uploadLimit) {
+        this.uploadLimit = uploadLimit;
+    }
+
     @RequestMapping("/error")
     void error(HttpServletRequest request) throws Throwable {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
@@ -25,7 +31,7 @@ class ErrorPageController implements ErrorController {
         throw switch (status) {
             case 404 -> new ApiException(ErrorCode.NOT_FOUND, "There is no such route.");
             case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "This route does not accept that method.");
-            case 413 -> new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than this panel accepts.");
+            case 413 -> uploadLimit.exceeded();
             default -> status < 500 ? ApiException.badRequest("The request is malformed.")
                     : new IllegalStateException("The request failed with status " + status + " outside any route");
         };

@@ -38,7 +38,10 @@ public final class StorageFailures {
         return false;
     }
 
-    /** Whether a write broke a unique key: someone else, maybe another panel instance, wrote it first. */
+    /**
+     * Whether a write broke a unique key (someone else, maybe another panel instance, wrote it first) or a foreign
+     * key (a row still referenced): both are integrity constraint violations.
+     */
     public static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {

@@ -10,7 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** What reaches {@code /error} is handed on to the one error mapper, never answered by Boot's own page. */
 class ErrorPageControllerTest {
 
-    private final ErrorPageController controller = new ErrorPageController();
+    private final ErrorPageController controller = new ErrorPageController(new UploadLimit(64L * 1024 * 1024));
 
     @Test
     void exceptionThrownOutsideAnyRouteIsHandedOnAsItIs() {
@@ -30,6 +30,15 @@ class ErrorPageControllerTest {
     void serverFailureWithoutAnExceptionIsInternal() {
         // not an ApiException: the mapper answers INTERNAL with the request id and logs it
         assertThatThrownBy(() -> controller.error(failed(503, null))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void tooLargeOutsideAnyRouteNamesTheLimit() {
+        assertThatThrownBy(() -> controller.error(failed(413, null)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE);
+                    assertThat(e.getMessage()).isEqualTo("The upload is larger than this panel accepts: at most 64 MiB.");
+                });
     }
 
     @Test
