@@ -1,6 +1,6 @@
 // admin.html: users, their access tokens, services and plugins (ROLE_ADMIN only; the host checks).
 import { call } from './api.js';
-import { $, confirmAction, el, messages, requireUser, showText } from './ui.js';
+import { $, confirmAction, el, messages, requireUser, showRows, showText } from './ui.js';
 
 let users = [];
 let editingServiceId = null;
@@ -18,18 +18,27 @@ function button(text, accessibleName, onClick, className = '') {
   return node;
 }
 
-/** Runs an admin action, shows its sentence or error, then reloads what it changed. */
-async function act(action, reload) {
+/**
+ * Runs an admin action, then reloads what it changed and shows its sentence or error right after
+ * `near` (the form or section it came from), scrolled into view.
+ */
+async function act(action, reload, near) {
   messages.clear();
+  let outcome;
   try {
     const text = await action();
-    messages.success(text);
+    outcome = () => messages.success(text);
   } catch (error) {
-    messages.error(error);
+    outcome = () => messages.error(error);
   }
   if (reload) {
-    await reload().catch(messages.error);
+    await reload().catch((error) => { outcome = () => messages.error(error); });
   }
+  if (near) {
+    near.after($('messages'));
+  }
+  outcome();
+  $('messages').scrollIntoView({ block: 'nearest' });
 }
 
 async function loadUsers() {
@@ -38,7 +47,7 @@ async function loadUsers() {
     cell('ID', String(user.id)),
     cell('Name', user.name),
     cell('Role', user.admin ? 'admin' : 'user'),
-    cell('Actions', button('Set password', `Set password of ${user.name}`, () => askPassword(user))))));
+    cell('Actions', userActions(user)))));
   for (const select of [$('token-user'), $('service-owner')]) {
     const chosen = select.value;
     select.replaceChildren(...users.map((user) => el('option', { text: `${user.name} (${user.id})`, attrs: { value: user.id } })));
@@ -46,6 +55,25 @@ async function loadUsers() {
       select.value = chosen;
     }
   }
+}
+
+function userActions(user) {
+  const actions = el('div', { className: 'row-actions' },
+    button('Set password', `Set password of ${user.name}`, () => askPassword(user)));
+  if (!user.admin) {
+    actions.append(button('Delete', `Delete user ${user.name}`, async () => {
+      const question = `Delete user ${user.name}? Their access tokens stop working and they are logged out. `
+        + 'A user who still owns services is kept: delete those services (with their snapshots) '
+        + 'or give them to another user first.';
+      if (await confirmAction(question, 'Delete user')) {
+        act(async () => (await call('DELETE', `/admin/users/${user.id}`)).message, async () => {
+          await loadUsers();
+          await loadTokens();
+        }, $('user-table'));
+      }
+    }, 'danger'));
+  }
+  return actions;
 }
 
 function askPassword(user) {
@@ -61,7 +89,8 @@ function wirePasswordDialog() {
     event.preventDefault();
     const password = $('new-password').value;
     $('password-dialog').close();
-    act(async () => (await call('PUT', `/admin/users/${passwordUserId}/password`, { password })).message);
+    act(async () => (await call('PUT', `/admin/users/${passwordUserId}/password`, { password })).message,
+      null, $('user-table'));
   });
 }
 
@@ -71,18 +100,16 @@ async function loadTokens() {
     return;
   }
   const tokens = (await call('GET', `/admin/users/${userId}/tokens`)).data.tokens;
-  $('token-table').tBodies[0].replaceChildren(...tokens.map((token) => el('tr', { attrs: { 'data-token-id': token.id } },
+  showRows($('token-table'), $('no-tokens'), tokens.map((token) => el('tr', { attrs: { 'data-token-id': token.id } },
     cell('ID', String(token.id)),
     cell('Roles', token.roles.join(', ')),
     cell('Description', token.description || '—'),
     cell('State', token.revoked ? 'revoked' : 'active'),
     cell('Actions', token.revoked ? '' : button('Revoke', `Revoke token ${token.id}`, async () => {
       if (await confirmAction(`Revoke token ${token.id}? Clients using it are refused at once.`, 'Revoke')) {
-        act(async () => (await call('DELETE', `/admin/tokens/${token.id}`)).message, loadTokens);
+        act(async () => (await call('DELETE', `/admin/tokens/${token.id}`)).message, loadTokens, $('token-table'));
       }
     }, 'danger')))));
-  $('no-tokens').hidden = tokens.length > 0;
-  $('token-table').hidden = tokens.length === 0;
 }
 
 function wireTokenForm() {
@@ -100,7 +127,7 @@ function wireTokenForm() {
       $('new-token').hidden = false;
       $('new-token-value').select();
       return `Token ${data.token.id} was created.`;
-    }, loadTokens);
+    }, loadTokens, $('token-form'));
   });
 }
 
@@ -111,7 +138,7 @@ function ownerName(id) {
 
 async function loadServices() {
   const services = (await call('GET', '/admin/services')).data.services;
-  $('service-table').tBodies[0].replaceChildren(...services.map((service) => {
+  showRows($('service-table'), $('no-services'), services.map((service) => {
     const vs = service.voiceserver;
     return el('tr', { attrs: { 'data-service-id': service.id } },
       cell('ID', String(service.id)),
@@ -120,8 +147,21 @@ async function loadServices() {
       cell('Voice server', `${vs.type} #${vs.virtual_server_id}`),
       cell('Query', `${vs.host}:${vs.query_port}`),
       cell('Slots', String(vs.slots)),
-      cell('Actions', button('Edit', `Edit service ${service.name}`, () => editService(service))));
+      cell('Actions', el('div', { className: 'row-actions' },
+        button('Edit', `Edit service ${service.name}`, () => editService(service)),
+        button('Delete', `Delete service ${service.name}`, () => deleteService(service), 'danger'))));
   }));
+}
+
+async function deleteService(service) {
+  const question = `Delete service ${service.name} (${service.id})? All its snapshots are deleted with it; `
+    + 'this cannot be undone. The voice server itself is not touched.';
+  if (await confirmAction(question, 'Delete service')) {
+    if (editingServiceId === service.id) {
+      stopEditing();
+    }
+    act(async () => (await call('DELETE', `/admin/services/${service.id}`)).message, loadServices, $('service-table'));
+  }
 }
 
 function editService(service) {
@@ -176,19 +216,18 @@ function wireServiceForm() {
         : await call('POST', '/admin/services', serviceBody());
       stopEditing();
       return editing ? `Service ${data.service.id} was saved.` : `Service ${data.service.id} was created.`;
-    }, loadServices);
+    }, loadServices, $('service-form'));
   });
 }
 
 async function loadPlugins() {
   const plugins = (await call('GET', '/admin/plugins')).data.plugins;
-  $('plugin-table').tBodies[0].replaceChildren(...plugins.map((plugin) => el('tr', {},
+  showRows($('plugin-table'), $('no-plugins'), plugins.map((plugin) => el('tr', {},
     cell('Plugin', plugin.id),
     cell('Version', plugin.version || '—'),
     cell('State', plugin.state),
     cell('Voice-server types', (plugin.voiceserver_types || []).join(', ') || '—'),
     cell('Reason', plugin.reason || '—'))));
-  $('no-plugins').hidden = plugins.length > 0;
   $('plugin-types').replaceChildren(...plugins.flatMap((plugin) => plugin.voiceserver_types || [])
     .map((type) => el('option', { attrs: { value: type } })));
 }
@@ -215,7 +254,7 @@ async function main() {
     }, async () => {
       await loadUsers();
       await loadTokens();
-    });
+    }, $('user-form'));
   });
   try {
     await loadUsers();

@@ -63,6 +63,7 @@ async function showServices(user) {
     fillStatus(service, status);
   }
   $('no-services').hidden = data.services.length > 0;
+  $('service-table').hidden = data.services.length === 0;
   $('services').hidden = false;
 }
 

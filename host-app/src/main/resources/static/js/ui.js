@@ -36,15 +36,22 @@ export function humanSize(bytes) {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** An ISO-8601 instant as a person reads it, in the browser's time zone. */
+/** An ISO-8601 instant as a person reads it, in the browser's time zone, to the second and naming the zone. */
 export function formatTime(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 }
 
 export function timeElement(iso) {
   return el('time', { text: formatTime(iso), attrs: { datetime: iso } });
+}
+
+/** Shows a table only when it has rows, and the sentence that stands for an empty one otherwise. */
+export function showRows(table, emptyNote, rows) {
+  table.tBodies[0].replaceChildren(...rows);
+  table.hidden = rows.length === 0;
+  emptyNote.hidden = rows.length > 0;
 }
 
 export function showText(node, text) {
