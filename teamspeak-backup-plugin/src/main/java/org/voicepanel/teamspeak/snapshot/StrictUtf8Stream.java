@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * Hands the bytes on unchanged while the JDK's UTF-8 decoder checks them (malformed input reported, not replaced:
  * no overlong form, surrogate or byte past U+10FFFF gets through), and refuses the C1 control characters U+0080 to
  * U+009F, which are no ASCII byte a caller could spot. A sequence cut by the end of one read is completed by the
- * next. Not thread-safe.
+ * next; one cut by the end of the input is refused. Not thread-safe.
  */
 final class StrictUtf8Stream extends FilterInputStream {
 
@@ -59,39 +59,70 @@ final class StrictUtf8Stream extends FilterInputStream {
         return Math.max(read, 0);
     }
 
+    /**
+     * ASCII bytes are UTF-8 as they are, and a snapshot is mostly Base64, so only the runs of non-ASCII bytes go
+     * through the decoder: a multi-byte sequence is made of such bytes alone.
+     */
     private void check(byte[] bytes, int offset, int length) {
-        if (pending.capacity() < pending.position() + length) {
-            pending = ByteBuffer.allocate(pending.position() + length + 3).put(pending.flip());
-            chars = CharBuffer.allocate(pending.capacity());
+        int end = offset + length;
+        int at = offset;
+        if (pending.position() > 0) {
+            // the rest of a sequence the previous read cut
+            int runEnd = nonAsciiRunEnd(bytes, at, end);
+            decodeRun(bytes, at, runEnd, runEnd == end);
+            at = runEnd;
         }
-        pending.put(bytes, offset, length).flip();
-        decode(false);
-        pending.compact();
-    }
-
-    private void finish() {
-        if (!ended) {
-            ended = true;
-            pending.flip();
-            decode(true);
-            chars.clear();
-            if (decoder.flush(chars).isError()) {
-                throw notUtf8();
+        while (at < end) {
+            if (bytes[at] >= 0) {
+                at++;
+            } else {
+                int runEnd = nonAsciiRunEnd(bytes, at, end);
+                decodeRun(bytes, at, runEnd, runEnd == end);
+                at = runEnd;
             }
         }
     }
 
-    private void decode(boolean endOfInput) {
+    private static int nonAsciiRunEnd(byte[] bytes, int from, int end) {
+        int at = from;
+        while (at < end && bytes[at] < 0) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Decodes what waits in {@code pending} and then {@code bytes[from, to)}; a run at the read's end may be cut. */
+    private void decodeRun(byte[] bytes, int from, int to, boolean cutByTheRead) {
+        int needed = pending.position() + to - from;
+        if (pending.capacity() < needed) {
+            pending = ByteBuffer.allocate(Math.max(needed, 64)).put(pending.flip());
+            chars = CharBuffer.allocate(pending.capacity());
+        }
+        pending.put(bytes, from, to - from).flip();
         chars.clear();
-        CoderResult result = decoder.decode(pending, chars, endOfInput);
+        CoderResult result = decoder.decode(pending, chars, !cutByTheRead);
         if (result.isError()) {
             throw notUtf8();
+        }
+        if (!cutByTheRead) {
+            decoder.reset();
         }
         chars.flip();
         while (chars.hasRemaining()) {
             char c = chars.get();
             if (c >= 0x80 && c <= 0x9F) {
                 throw new SnapshotRejectedException("it contains a control character");
+            }
+        }
+        pending.compact();
+    }
+
+    private void finish() {
+        if (!ended) {
+            ended = true;
+            if (pending.position() > 0) {
+                // a sequence the end of the input cut
+                throw notUtf8();
             }
         }
     }

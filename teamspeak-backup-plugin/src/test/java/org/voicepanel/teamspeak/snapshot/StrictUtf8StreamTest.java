@@ -41,7 +41,7 @@ class StrictUtf8StreamTest {
 
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {"C0 AF" /* overlong slash */, "ED A0 80" /* surrogate */, "F4 90 80 80" /* past U+10FFFF */,
-            "E4 B8" /* cut at the end */, "FF", "80"})
+            "E4 B8" /* cut at the end */, "E4 B8 62" /* cut by ASCII */, "FF", "80"})
     void refusesWhatIsNotUtf8(String hex) {
         assertThatThrownBy(() -> new StrictUtf8Stream(new ByteArrayInputStream(bytes("61 " + hex))).readAllBytes())
                 .isInstanceOf(SnapshotRejectedException.class).hasMessageContaining("UTF-8");
