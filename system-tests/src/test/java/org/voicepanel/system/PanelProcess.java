@@ -57,6 +57,14 @@ public final class PanelProcess implements AutoCloseable {
         return panel;
     }
 
+    /**
+     * A panel not yet started, so a test can lay out its data folder ({@code home()/data}) first; then
+     * {@link #startAgain()}.
+     */
+    public static PanelProcess prepare(String name, String... extraArgs) throws IOException {
+        return create(name, List.of(), List.of(extraArgs));
+    }
+
     private static PanelProcess create(String name, List<String> jvmArgs, List<String> extraArgs) throws IOException {
         Path home = Files.createDirectories(buildDir().resolve("panels").resolve(name + "-" + System.nanoTime()));
         Path plugins = Files.createDirectories(home.resolve("plugins"));
