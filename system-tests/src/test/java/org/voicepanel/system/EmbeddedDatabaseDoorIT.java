@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.voicepanel.host.db.SchemaMigrations;
 
 /**
  * The embedded MariaDB's door: another OS user of the machine ({@code nobody}) cannot reach the panel's data, over
@@ -75,25 +74,30 @@ class EmbeddedDatabaseDoorIT {
 
     @Test
     void aDataFolderOfAnOlderPanelIsUpgradedAtTheFirstStartAndKeepsItsData() throws Exception {
-        PanelProcess panel = PanelProcess.prepare("door-upgrade");
-        Path db = panel.home().resolve("data").resolve("db");
-        int oldPort = freePort();
-        DB old = oldStyleServer(db, oldPort);
-        String oldUrl = "jdbc:mariadb://127.0.0.1:" + oldPort + "/panel";
-        try (Connection root = DriverManager.getConnection(oldUrl + "?createDatabaseIfNotExist=true", "root", "");
-             Statement statement = root.createStatement()) {
-            SchemaMigrations.migrateHost(new org.mariadb.jdbc.MariaDbDataSource(oldUrl + "?user=root"));
-            statement.execute("INSERT INTO panel_user (name, admin, created_at) VALUES ('olga', FALSE, NOW())");
-            // what anyone could do to that server: grant tables were skipped, so an account of one's own stays
-            statement.execute("FLUSH PRIVILEGES");
-            statement.execute("CREATE USER 'intruder'@'%' IDENTIFIED BY 'intruder-password'");
-            statement.execute("GRANT ALL PRIVILEGES ON *.* TO 'intruder'@'%'");
-        } finally {
-            old.stop();
-        }
+        try (PanelProcess panel = PanelProcess.start("door-upgrade")) {
+            panel.stop();
+            Path db = panel.home().resolve("data").resolve("db");
+            // the folder as an older panel left it: its server ran without access control on a loopback port, with
+            // no account of the panel's own, and anyone could add an account of their own and rows to the data
+            Files.delete(db.resolve("panel-user.password"));
+            int oldPort = freePort();
+            DB old = oldStyleServer(db, oldPort);
+            String oldUrl = "jdbc:mariadb://127.0.0.1:" + oldPort + "/panel";
+            try (Connection root = DriverManager.getConnection(oldUrl, "root", "");
+                 Statement statement = root.createStatement()) {
+                statement.execute("INSERT INTO panel_user (name, admin, created_at) VALUES ('olga', FALSE, NOW())");
+                statement.execute("DELETE FROM mysql.global_priv WHERE User = 'panel'");
+                statement.execute("DELETE FROM mysql.db WHERE User = 'panel'");
+                statement.execute("FLUSH PRIVILEGES");
+                statement.execute("CREATE USER 'intruder'@'%' IDENTIFIED BY 'intruder-password'");
+                statement.execute("GRANT ALL PRIVILEGES ON *.* TO 'intruder'@'%'");
+            } finally {
+                old.stop();
+            }
+            Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        try (panel) {
             panel.startAgain();
+
             PanelApi api = new PanelApi(panel.baseUrl());
             assertThat(api.get("/admin/users", PanelProcess.ADMIN_TOKEN).json().toString()).contains("\"olga\"");
             ProcessHandle server = mariadbd(panel);
@@ -116,7 +120,6 @@ class EmbeddedDatabaseDoorIT {
 
     /** The server as panels before access control started it: grant tables skipped, root without password, TCP. */
     private static DB oldStyleServer(Path db, int port) throws Exception {
-        Files.createDirectories(db);
         // the binaries the panel keeps unpacked (db/MariaDbBinaries), when they are there already
         Path cached = Path.of(System.getProperty("user.home"), ".cache", "voice-panel",
                 DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation().replace('/', '_'));
