@@ -1,5 +1,7 @@
 package org.voicepanel.host.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +29,6 @@ import org.voicepanel.host.web.StorageFailures;
 class AdminAccountController {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final int MIN_PASSWORD = 8;
 
     record NewUser(String name, String password) {
     }
@@ -41,11 +42,13 @@ class AdminAccountController {
     private final UserStore users;
     private final TokenStore tokens;
     private final PasswordEncoder passwords;
+    private final UserSessions sessions;
 
-    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords) {
+    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords, UserSessions sessions) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     @GetMapping("/admin/users")
@@ -73,16 +76,22 @@ class AdminAccountController {
     }
 
     @PutMapping("/admin/users/{userId}/password")
-    Envelope setPassword(Caller caller, @PathVariable String userId, @RequestBody(required = false) NewPassword body) {
+    Envelope setPassword(Caller caller, @PathVariable String userId, @RequestBody(required = false) NewPassword body,
+                         HttpServletRequest request) {
         caller.require(Role.ADMIN);
         long id = Ids.parse(userId, "user id");
         if (body == null || body.password() == null) {
             throw ApiException.badRequest("A password is required.");
         }
+        UserStore.User user = users.byId(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no such user."));
         if (!users.setPasswordHash(id, passwords.encode(checked(body.password())))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "There is no such user.");
         }
-        return Envelope.message("The password has been set.");
+        // whoever knew the old password is logged out everywhere; an admin setting their own keeps this login
+        HttpSession current = request.getSession(false);
+        sessions.endAll(user.name(), current != null && id == caller.userId() ? current.getId() : null);
+        return Envelope.message("The password has been set; the user's other logins have ended.");
     }
 
     @GetMapping("/admin/users/{userId}/tokens")
@@ -143,8 +152,8 @@ class AdminAccountController {
     }
 
     private static String checked(String password) {
-        if (password.length() < MIN_PASSWORD || password.length() > 72) {
-            throw ApiException.badRequest("A password is 8 to 72 characters long.");
+        if (!PasswordRule.allows(password)) {
+            throw ApiException.badRequest(PasswordRule.SENTENCE);
         }
         return password;
     }

@@ -65,6 +65,13 @@ public class TokenStore {
                 .list());
     }
 
+    /** Revokes every live token with this description but {@code keep}; returns how many. */
+    public int revokeByDescriptionExcept(String description, String keep) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE access_token SET revoked_at = ? WHERE description = ?"
+                        + " AND token_hash <> ? AND revoked_at IS NULL")
+                .bind(0, now()).bind(1, description).bind(2, AccessTokens.hash(keep)).execute());
+    }
+
     /** Revokes a token at once; false when there is no such token. */
     public boolean revoke(long tokenId) {
         return jdbi.withHandle(h -> h.createUpdate(
