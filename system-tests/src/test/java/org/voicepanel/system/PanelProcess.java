@@ -32,6 +32,7 @@ public final class PanelProcess implements AutoCloseable {
     private final List<ProcessHandle> orphans = new ArrayList<>();
     private Process process;
     private int starts;
+    private String adminToken = ADMIN_TOKEN;
 
     private PanelProcess(Path home, List<String> jvmArgs, List<String> extraArgs, int port) {
         this.home = home;
@@ -95,7 +96,7 @@ public final class PanelProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--panel.data-dir=" + home.resolve("data"),
                 "--panel.plugins-dir=" + home.resolve("plugins"),
-                "--panel.admin-token=" + ADMIN_TOKEN));
+                "--panel.admin-token=" + adminToken));
         command.addAll(extraArgs);
         starts++;
         process = new ProcessBuilder(command)
@@ -103,6 +104,11 @@ public final class PanelProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    }
+
+    /** The {@code panel.admin-token} of the next start, as an operator changes it. */
+    public void adminToken(String token) {
+        this.adminToken = token;
     }
 
     public boolean isAlive() {

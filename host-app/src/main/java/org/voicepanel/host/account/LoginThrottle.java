@@ -40,6 +40,7 @@ public class LoginThrottle {
     }
 
     private static final String USER = "user:";
+    private static final String TOKEN_ADDRESS = "token-address:";
 
     /** A name longer than any user's is counted under its hash, which fits the column. */
     public static String user(String name) {
@@ -51,7 +52,7 @@ public class LoginThrottle {
     }
 
     public static String tokenAddress(String address) {
-        return "token-address:" + address;
+        return TOKEN_ADDRESS + address;
     }
 
     /** Whether any of {@code subjects} is refused now. */
@@ -96,7 +97,8 @@ public class LoginThrottle {
                 .execute();
         int failures = h.createQuery("SELECT failures FROM login_failure WHERE subject = ?").bind(0, subject)
                 .mapTo(Integer.class).one();
-        int limit = subject.startsWith(USER) ? limits.maxFailures() : limits.maxAddressFailures();
+        int limit = subject.startsWith(USER) ? limits.maxFailures()
+                : subject.startsWith(TOKEN_ADDRESS) ? limits.maxTokenFailures() : limits.maxAddressFailures();
         if (failures < limit) {
             return Optional.empty();
         }
