@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The embedded MariaDB's door: another OS user of the machine ({@code nobody}) cannot reach the panel's data, over
  * TCP or the unix socket, with or without the panel account's password; the panel account needs its password; the
- * accounts are exactly root (unix-socket authentication only), mariadb.sys and panel; the server holds no TCP port. A data folder of an older panel, whose server ran without access
- * control on a loopback port, is brought to the same state at the first start, keeping its data.
+ * accounts are exactly root (unix-socket authentication only), mariadb.sys and panel; the server holds no TCP port.
+ * A data folder of an older panel, whose server ran without access control on a loopback port, is brought to the
+ * same state at the first start, keeping its data.
  */
 class EmbeddedDatabaseDoorIT {
 

@@ -176,7 +176,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    void failedLoginsOnOneInstanceThrottleTheNameOnTheOther() throws IOException {
+    void failedLoginsOnOneInstanceThrottleTheNameOnTheOther() throws Exception {
         apiOne.postJson("/admin/users", PanelProcess.ADMIN_TOKEN, java.util.Map.of("name", "finn", "password",
                 "finn-password"));
         Answer failure = null;
