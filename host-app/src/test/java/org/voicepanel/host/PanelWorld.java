@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * What an end-to-end test class works with: the real panel started from its jar with every test
  * plugin (built as real jars) in a fresh plugins folder, its embedded MariaDB (or
- * {@code PANEL_TEST_DB_URL}), a snapshot-file key the test knows, and two users made through the
+ * {@code PANEL_TEST_DB_URL}), the keysets (panel.keys-dir) the test knows, and two users made through the
  * admin routes. Alice owns one service per behaviour of the test plugin (plain, {@code slow.test},
  * {@code broken.test}), one of the plugin that bundles the plugin API, and a TeamSpeak one no
  * plugin serves; bob owns one. One instance per test class.

@@ -39,7 +39,10 @@ class AdminBootstrap implements SmartInitializingSingleton {
             if (revoked > 0) {
                 log.info("The previously configured admin token no longer works: panel.admin-token has changed.");
             }
-            if (!tokens.exists(configured)) {
+            if (tokens.isRevoked(configured)) {
+                log.warn("panel.admin-token names a token that was revoked (by an admin, or when the setting changed"
+                        + " to another value); it stays revoked. Choose a new value.");
+            } else if (!tokens.exists(configured)) {
                 try {
                     tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), CONFIGURED);
                     log.info("The configured admin token is now active.");

@@ -51,6 +51,13 @@ public class TokenStore {
                 .findOne());
     }
 
+    /** Whether this token exists and was revoked. */
+    public boolean isRevoked(String token) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM access_token WHERE token_hash = ? AND revoked_at IS NOT NULL")
+                .bind(0, AccessTokens.hash(token)).mapTo(Long.class).one()) > 0;
+    }
+
     public boolean exists(String token) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM access_token WHERE token_hash = ?")
                 .bind(0, AccessTokens.hash(token)).mapTo(Long.class).one()) > 0;
