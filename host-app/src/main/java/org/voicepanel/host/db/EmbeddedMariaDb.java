@@ -96,7 +96,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The driver's URL: the unix socket, no credentials (see {@link #username()}, {@link #password()}). */
     public String jdbcUrl() {
-        return "jdbc:mariadb://localhost/" + DATABASE + "?localSocket=" + socket;
+        return "jdbc:mariadb://localhost/" + DATABASE + "?socketFactory=" + UnixSocketFactory.class.getName() + "&"
+                + UnixSocketFactory.OPTION + "=" + socket;
     }
 
     public String username() {

@@ -50,10 +50,12 @@ class PoolPropertiesIT {
 
     @Test
     void theEmbeddedDatabaseIsReachedOverItsSocketAsThePanelsAccountAfterTheMigrations() {
-        assertThat(((HikariDataSource) dataSource).getJdbcUrl()).contains("localSocket=").doesNotContain("password");
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT CURRENT_USER()").mapTo(String.class).one()))
-                .isEqualTo("panel@localhost");
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_history_host WHERE success")
-                .mapTo(Integer.class).one())).isGreaterThanOrEqualTo(3);
+        String user = jdbi.withHandle(h -> h.createQuery("SELECT CURRENT_USER()").mapTo(String.class).one());
+        int migrations = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_history_host WHERE success")
+                .mapTo(Integer.class).one());
+
+        assertThat(((HikariDataSource) dataSource).getJdbcUrl()).contains("unixSocket=").doesNotContain("password");
+        assertThat(user).isEqualTo("panel@localhost");
+        assertThat(migrations).isGreaterThanOrEqualTo(3);
     }
 }
