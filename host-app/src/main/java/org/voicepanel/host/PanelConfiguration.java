@@ -9,9 +9,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.host.service.QueryPasswordCipher;
-import org.voicepanel.host.snapshotfile.AesGcmSnapshotFileSealer;
-import org.voicepanel.host.snapshotfile.SnapshotFileKey;
-import org.voicepanel.host.snapshotfile.SnapshotFileKeys;
+import org.voicepanel.host.keys.PanelKeysets;
+import org.voicepanel.host.snapshotfile.KeysetSnapshotFileSealer;
 
 /** The panel-wide parts that do not belong to one feature. */
 @Configuration(proxyBeanMethods = false)
@@ -23,18 +22,23 @@ class PanelConfiguration {
     }
 
     @Bean
-    SnapshotFileKey snapshotFileKey(PanelProperties panel) {
-        return SnapshotFileKeys.load(panel.backupKey(), panel.dataDir());
+    PanelKeysets panelKeysets(PanelProperties panel) {
+        if (panel.backupKey() != null && !panel.backupKey().isBlank()) {
+            throw new IllegalStateException("panel.backup-key is no longer read: snapshot files and query passwords"
+                    + " are sealed with the keysets in panel.keys-dir (README, Keys). Remove panel.backup-key; panels"
+                    + " sharing one database share one panel.keys-dir folder (or copies of it).");
+        }
+        return PanelKeysets.in(panel.keysDir() != null ? panel.keysDir() : panel.dataDir().resolve("keys"));
     }
 
     @Bean
-    SnapshotFileSealer snapshotFileSealer(SnapshotFileKey key) {
-        return new AesGcmSnapshotFileSealer(key);
+    SnapshotFileSealer snapshotFileSealer(PanelKeysets keysets) {
+        return new KeysetSnapshotFileSealer(keysets);
     }
 
     @Bean
-    QueryPasswordCipher queryPasswordCipher(SnapshotFileKey key) {
-        return new QueryPasswordCipher(key.derive("query-password"));
+    QueryPasswordCipher queryPasswordCipher(PanelKeysets keysets) {
+        return new QueryPasswordCipher(keysets);
     }
 
     /**

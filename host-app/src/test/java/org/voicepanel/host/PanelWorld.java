@@ -1,5 +1,7 @@
 package org.voicepanel.host;
 
+import org.voicepanel.host.keys.PanelKeysets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.voicepanel.host.PanelClient.OCTET_STREAM;
 
@@ -7,11 +9,9 @@ import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -20,13 +20,12 @@ import org.voicepanel.host.PanelAdmin.User;
 import org.voicepanel.host.PanelClient.Answer;
 import org.voicepanel.host.db.TestDatabase;
 import org.voicepanel.host.plugin.TestPlugins;
-import org.voicepanel.host.snapshotfile.SnapshotFileKey;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What an end-to-end test class works with: the real panel started from its jar with every test
  * plugin (built as real jars) in a fresh plugins folder, its embedded MariaDB (or
- * {@code PANEL_TEST_DB_URL}), a snapshot-file key the test knows, and two users made through the
+ * {@code PANEL_TEST_DB_URL}), the keysets (panel.keys-dir) the test knows, and two users made through the
  * admin routes. Alice owns one service per behaviour of the test plugin (plain, {@code slow.test},
  * {@code broken.test}), one of the plugin that bundles the plugin API, and a TeamSpeak one no
  * plugin serves; bob owns one. One instance per test class.
@@ -38,7 +37,7 @@ final class PanelWorld implements AutoCloseable {
     static final long MISSING = 987_654_321L;
 
     final String adminToken = "admin-" + UUID.randomUUID();
-    final String backupKey;
+    final Path keysDir;
     final Path work;
     final RunningPanel panel;
     final PanelClient api;
@@ -58,16 +57,14 @@ final class PanelWorld implements AutoCloseable {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path plugins = work.resolve("plugins");
         TestPlugins.writeAll(plugins);
-        byte[] key = new byte[SnapshotFileKey.LENGTH];
-        new SecureRandom().nextBytes(key);
-        backupKey = Base64.getEncoder().encodeToString(key);
-        files = new SnapshotFiles(key);
+        keysDir = work.resolve("keys");
+        files = new SnapshotFiles(keysDir);
 
         List<String> arguments = new ArrayList<>(List.of(
                 "--panel.data-dir=" + work.resolve("data"),
                 "--panel.plugins-dir=" + plugins,
                 "--panel.admin-token=" + adminToken,
-                "--panel.backup-key=" + backupKey,
+                "--panel.keys-dir=" + keysDir,
                 "--panel.upload-max-bytes=" + UPLOAD_LIMIT,
                 "--panel.plugins.testvoice.delay-millis=" + SLOW_MILLIS));
         if (TestDatabase.isExternal()) {
@@ -140,11 +137,26 @@ final class PanelWorld implements AutoCloseable {
                 .filter(entry -> entry.path("snapshot_id").asLong() == snapshot).findFirst().orElseThrow();
     }
 
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Whether nothing secret was ever printed by the panel: tokens, query passwords, the key. */
     void assertOutputHoldsNoSecret() {
         String output = panel.output();
         assertThat(output).contains("Started VoicePanelApplication");
-        assertThat(output).doesNotContain(backupKey);
+        for (String keyset : new String[] {PanelKeysets.SNAPSHOT_FILES, PanelKeysets.QUERY_PASSWORDS}) {
+            java.util.regex.Matcher keys = java.util.regex.Pattern.compile("\"value\":\\s*\"([^\"]+)\"")
+                    .matcher(readString(keysDir.resolve(keyset)));
+            assertThat(keys.find()).isTrue();
+            do {
+                assertThat(output).as("key material in the output").doesNotContain(keys.group(1));
+            } while (keys.find());
+        }
         for (String secret : admin.secrets()) {
             assertThat(output).as("a token or query password in the output").doesNotContain(secret);
         }

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.voicepanel.host.snapshotfile.AesGcmSnapshotFileSealer;
-import org.voicepanel.host.snapshotfile.SnapshotFileKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.voicepanel.host.keys.PanelKeysets;
+import org.voicepanel.host.snapshotfile.KeysetSnapshotFileSealer;
 
 /**
  * Snapshot files as the panel writes them, made and opened with the key the test gave the panel,
@@ -17,10 +19,11 @@ import org.voicepanel.host.snapshotfile.SnapshotFileKey;
  */
 final class SnapshotFiles {
 
-    private final AesGcmSnapshotFileSealer sealer;
+    private final KeysetSnapshotFileSealer sealer;
 
-    SnapshotFiles(byte[] key) {
-        this.sealer = new AesGcmSnapshotFileSealer(new SnapshotFileKey(key));
+    /** Opens and seals with the keysets in {@code keysDir}, the folder the test gave the panel. */
+    SnapshotFiles(Path keysDir) {
+        this.sealer = new KeysetSnapshotFileSealer(PanelKeysets.in(keysDir));
     }
 
     /** A file of this panel holding {@code payload}. */
@@ -30,7 +33,12 @@ final class SnapshotFiles {
 
     /** A well-made file, but sealed with a key this panel does not have. */
     static byte[] foreign(String payload) {
-        return sealedWith(new AesGcmSnapshotFileSealer(new SnapshotFileKey(new byte[SnapshotFileKey.LENGTH])), payload);
+        try {
+            return sealedWith(new KeysetSnapshotFileSealer(PanelKeysets.in(Files.createTempDirectory("foreign-keys-"))),
+                    payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     byte[] payloadOf(byte[] file) {
@@ -61,7 +69,7 @@ final class SnapshotFiles {
         }
     }
 
-    private static byte[] sealedWith(AesGcmSnapshotFileSealer with, String payload) {
+    private static byte[] sealedWith(KeysetSnapshotFileSealer with, String payload) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             with.seal(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out);

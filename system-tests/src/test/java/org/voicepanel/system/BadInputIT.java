@@ -28,7 +28,7 @@ import org.voicepanel.teamspeak.snapshot.SnapshotSamples;
  * Malformed and hostile input: ids, upload bodies, JSON bodies and oversized uploads. Each gets a
  * clear error in the envelope with the contract's status, nothing is stored, and nothing reaches
  * the voice server. The panel refuses external snapshots (the default) and has a 2 MiB upload
- * limit; the test knows its snapshot-file key, so it can seal crafted payloads exactly as the panel
+ * limit; the test knows the panel's keysets, so it can seal crafted payloads exactly as the panel
  * would, which is how a leaked key or a malicious insider would try to get past the seal.
  */
 class BadInputIT {

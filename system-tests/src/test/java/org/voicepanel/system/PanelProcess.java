@@ -32,6 +32,7 @@ public final class PanelProcess implements AutoCloseable {
     private final List<ProcessHandle> orphans = new ArrayList<>();
     private Process process;
     private int starts;
+    private String adminToken = ADMIN_TOKEN;
 
     private PanelProcess(Path home, List<String> jvmArgs, List<String> extraArgs, int port) {
         this.home = home;
@@ -55,6 +56,14 @@ public final class PanelProcess implements AutoCloseable {
         PanelProcess panel = create(name, List.of(), List.of(extraArgs));
         panel.launchAgain();
         return panel;
+    }
+
+    /**
+     * A panel not yet started, so a test can lay out its data folder ({@code home()/data}) first; then
+     * {@link #startAgain()}.
+     */
+    public static PanelProcess prepare(String name, String... extraArgs) throws IOException {
+        return create(name, List.of(), List.of(extraArgs));
     }
 
     private static PanelProcess create(String name, List<String> jvmArgs, List<String> extraArgs) throws IOException {
@@ -87,7 +96,7 @@ public final class PanelProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--panel.data-dir=" + home.resolve("data"),
                 "--panel.plugins-dir=" + home.resolve("plugins"),
-                "--panel.admin-token=" + ADMIN_TOKEN));
+                "--panel.admin-token=" + adminToken));
         command.addAll(extraArgs);
         starts++;
         process = new ProcessBuilder(command)
@@ -95,6 +104,11 @@ public final class PanelProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    }
+
+    /** The {@code panel.admin-token} of the next start, as an operator changes it. */
+    public void adminToken(String token) {
+        this.adminToken = token;
     }
 
     public boolean isAlive() {

@@ -176,6 +176,22 @@ class TwoInstancesIT {
     }
 
     @Test
+    void failedLoginsOnOneInstanceThrottleTheNameOnTheOther() throws Exception {
+        apiOne.postJson("/admin/users", PanelProcess.ADMIN_TOKEN, java.util.Map.of("name", "finn", "password",
+                "finn-password"));
+        Answer failure = null;
+        for (int i = 0; i < 10 && (failure == null || failure.status() == 401); i++) {
+            failure = new BrowserSession(one.baseUrl()).logIn("finn", "guess-" + i);
+        }
+        Answer right = new BrowserSession(two.baseUrl()).logIn("finn", "finn-password");
+
+        assertThat(failure.status()).as(failure.toString()).isEqualTo(429);
+        assertThat(right.status()).as(right.toString()).isEqualTo(429);
+        assertThat(right.response().headers().firstValue("Retry-After")).isPresent();
+        assertThat(db.number("SELECT failures FROM login_failure WHERE subject = 'user:finn'")).isEqualTo(5);
+    }
+
+    @Test
     void loginAndRevocationOnOneInstanceHoldOnTheOther() throws IOException {
         BrowserSession browser = new BrowserSession(one.baseUrl());
         Answer login = browser.logIn("erin", "erin-password");

@@ -1,5 +1,7 @@
 package org.voicepanel.host.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,8 +14,6 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +34,6 @@ class AdminAccountController {
 
     private static final String USER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final String USER_NAME_RULE = "A user name is 1 to 64 letters, digits, dots, dashes or underscores.";
-    private static final int MIN_PASSWORD = 8;
 
     record NewUser(
             @NotNull(message = USER_NAME_RULE) @Pattern(regexp = USER_NAME, message = USER_NAME_RULE) String name,
@@ -52,15 +51,15 @@ class AdminAccountController {
     private final UserStore users;
     private final TokenStore tokens;
     private final PasswordEncoder passwords;
-    private final FindByIndexNameSessionRepository<? extends Session> logins;
+    private final UserSessions sessions;
     private final RequestBodies bodies;
 
-    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords,
-                           FindByIndexNameSessionRepository<? extends Session> logins, RequestBodies bodies) {
+    AdminAccountController(UserStore users, TokenStore tokens, PasswordEncoder passwords, UserSessions sessions,
+                           RequestBodies bodies) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
-        this.logins = logins;
+        this.sessions = sessions;
         this.bodies = bodies;
     }
 
@@ -87,14 +86,20 @@ class AdminAccountController {
     }
 
     @PutMapping("/admin/users/{userId}/password")
-    Envelope setPassword(Caller caller, @PathVariable String userId, @RequestBody(required = false) NewPassword body) {
+    Envelope setPassword(Caller caller, @PathVariable String userId, @RequestBody(required = false) NewPassword body,
+                         HttpServletRequest request) {
         caller.require(Role.ADMIN);
         long id = Ids.parse(userId, "user id");
         bodies.checked(body);
+        UserStore.User user = users.byId(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no such user."));
         if (!users.setPasswordHash(id, passwords.encode(checked(body.password())))) {
             throw new ApiException(ErrorCode.NOT_FOUND, "There is no such user.");
         }
-        return Envelope.message("The password has been set.");
+        // whoever knew the old password is logged out everywhere; an admin setting their own keeps this login
+        HttpSession current = request.getSession(false);
+        sessions.endAll(user.name(), current != null && id == caller.userId() ? current.getId() : null);
+        return Envelope.message("The password has been set; the user's other logins have ended.");
     }
 
     /**
@@ -120,7 +125,7 @@ class AdminAccountController {
             }
             throw e;
         }
-        logins.findByPrincipalName(user.name()).keySet().forEach(logins::deleteById);
+        sessions.endAll(user.name(), null);
         return Envelope.message("User " + user.name() + " has been deleted; their access tokens no longer work.");
     }
 
@@ -176,8 +181,8 @@ class AdminAccountController {
     }
 
     private static String checked(String password) {
-        if (password.length() < MIN_PASSWORD || password.length() > 72) {
-            throw ApiException.badRequest("A password is 8 to 72 characters long.");
+        if (!PasswordRule.allows(password)) {
+            throw ApiException.badRequest(PasswordRule.SENTENCE);
         }
         return password;
     }

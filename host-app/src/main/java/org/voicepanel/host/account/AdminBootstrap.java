@@ -18,6 +18,8 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     static final String ADMIN_NAME = "admin";
+    /** The description of the token {@code panel.admin-token} made; no other token has it. */
+    static final String CONFIGURED = "panel.admin-token";
 
     private final UserStore users;
     private final TokenStore tokens;
@@ -33,9 +35,16 @@ class AdminBootstrap implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         String configured = panel.adminToken();
         if (configured != null && !configured.isBlank()) {
-            if (!tokens.exists(configured)) {
+            int revoked = tokens.revokeByDescriptionExcept(CONFIGURED, configured);
+            if (revoked > 0) {
+                log.info("The previously configured admin token no longer works: panel.admin-token has changed.");
+            }
+            if (tokens.isRevoked(configured)) {
+                log.warn("panel.admin-token names a token that was revoked (by an admin, or when the setting changed"
+                        + " to another value); it stays revoked. Choose a new value.");
+            } else if (!tokens.exists(configured)) {
                 try {
-                    tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), "panel.admin-token");
+                    tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), CONFIGURED);
                     log.info("The configured admin token is now active.");
                 } catch (RuntimeException e) {
                     // another panel instance starting on the same database stored it first

@@ -18,9 +18,6 @@ public class PasswordLogin {
     /** What a web page login may do: the user's own backups, and the admin routes for an admin. */
     static final Set<Role> USER_ROLES = EnumSet.of(Role.BACKUPS_READ, Role.BACKUPS_WRITE);
 
-    /** BCrypt reads at most 72 bytes; longer input is refused rather than silently cut. */
-    private static final int MAX_PASSWORD_BYTES = 72;
-
     private final UserStore users;
     private final PasswordEncoder passwords;
     private final String decoyHash;
@@ -34,7 +31,9 @@ public class PasswordLogin {
     /** The caller a correct name and password stand for; empty for anything else. */
     public Optional<Caller> authenticate(String name, String password) {
         if (name == null || password == null || name.length() > 64
-                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+                || password.getBytes(StandardCharsets.UTF_8).length > PasswordRule.MAX_BYTES) {
+            // BCrypt would read only the first 72 bytes: such a password is simply wrong, as at user creation
+            passwords.matches("", decoyHash);
             return Optional.empty();
         }
         Optional<UserStore.User> user = users.byName(name);

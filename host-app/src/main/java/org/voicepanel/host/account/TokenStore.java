@@ -51,6 +51,13 @@ public class TokenStore {
                 .findOne());
     }
 
+    /** Whether this token exists and was revoked. */
+    public boolean isRevoked(String token) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM access_token WHERE token_hash = ? AND revoked_at IS NOT NULL")
+                .bind(0, AccessTokens.hash(token)).mapTo(Long.class).one()) > 0;
+    }
+
     public boolean exists(String token) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM access_token WHERE token_hash = ?")
                 .bind(0, AccessTokens.hash(token)).mapTo(Long.class).one()) > 0;
@@ -63,6 +70,13 @@ public class TokenStore {
                 .map((rs, ctx) -> new TokenInfo(rs.getLong(1), rs.getLong(2), decode(rs.getString(3)), rs.getString(4),
                         rs.getBoolean(5)))
                 .list());
+    }
+
+    /** Revokes every live token with this description but {@code keep}; returns how many. */
+    public int revokeByDescriptionExcept(String description, String keep) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE access_token SET revoked_at = ? WHERE description = ?"
+                        + " AND token_hash <> ? AND revoked_at IS NULL")
+                .bind(0, now()).bind(1, description).bind(2, AccessTokens.hash(keep)).execute());
     }
 
     /** Revokes a token at once; false when there is no such token. */

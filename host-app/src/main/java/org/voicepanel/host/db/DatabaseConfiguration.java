@@ -1,29 +1,31 @@
 package org.voicepanel.host.db;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.voicepanel.host.PanelProperties;
 
 /**
- * The panel's database: an external MariaDB when {@code spring.datasource.url} is set, otherwise
- * an embedded one under {@code panel.data-dir}. An external database that cannot be reached yet
- * is waited for ({@code panel.database-wait}, 2 minutes by default); then the host's schema is
- * migrated before anything else uses the pool.
+ * The panel's database: an external MariaDB when {@code spring.datasource.url} is set, otherwise an embedded one
+ * under {@code panel.data-dir}. The pool is Spring Boot's own (its DataSource auto-configuration, so every
+ * {@code spring.datasource.*} and {@code spring.datasource.hikari.*} property applies; the panel's defaults are in
+ * application.properties); the panel only supplies where the embedded database is. A database that cannot be
+ * reached yet is waited for ({@code panel.database-wait}); then the host's schema is migrated before anything
+ * else gets the pool ({@link MigratedDataSource}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(@Value("${spring.datasource.url:}") String url, PanelProperties panel,
+    EmbeddedDatabaseHolder embeddedDatabase(DataSourceProperties properties, PanelProperties panel,
                                             ObjectProvider<EmbeddedMariaDbEarlyStart.Started> earlyStart) {
-        if (!url.isBlank()) {
+        if (external(properties)) {
             return new EmbeddedDatabaseHolder(null);
         }
         EmbeddedMariaDbEarlyStart.Started started = earlyStart.getIfAvailable();
@@ -31,35 +33,64 @@ public class DatabaseConfiguration {
                 : EmbeddedMariaDb.start(panel.dataDir().resolve("db")));
     }
 
-    @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedDatabaseHolder embedded,
-                                @Value("${spring.datasource.url:}") String url,
-                                @Value("${spring.datasource.username:}") String username,
-                                @Value("${spring.datasource.password:}") String password,
-                                @Value("${panel.database-wait:2m}") Duration databaseWait) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("panel");
-        String jdbcUrl = embedded.db() != null ? embedded.db().jdbcUrl() : url;
-        config.setJdbcUrl(jdbcUrl);
-        if (!username.isBlank()) {
-            config.setUsername(username);
-            config.setPassword(password);
+    /** Where Boot's pool connects: the configured database, or the embedded one with the panel's own account. */
+    @Bean
+    JdbcConnectionDetails jdbcConnectionDetails(DataSourceProperties properties, EmbeddedDatabaseHolder embedded) {
+        EmbeddedMariaDb db = embedded.db();
+        if (db == null) {
+            return new JdbcConnectionDetails() {
+                @Override
+                public String getJdbcUrl() {
+                    return properties.determineUrl();
+                }
+
+                @Override
+                public String getUsername() {
+                    return properties.determineUsername();
+                }
+
+                @Override
+                public String getPassword() {
+                    return properties.determinePassword();
+                }
+
+                @Override
+                public String getDriverClassName() {
+                    return properties.determineDriverClassName();
+                }
+            };
         }
-        config.setMaximumPoolSize(16);
-        // fail a request quickly when the database is gone, rather than queueing it for 30 s
-        config.setConnectionTimeout(5_000);
-        // start even when the database is down; requests then answer STORAGE_UNAVAILABLE
-        config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("useServerPrepStmts", "true");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        DatabaseWait.untilReachable(dataSource, DatabaseWait.describe(jdbcUrl), databaseWait);
-        SchemaMigrations.migrateHost(dataSource);
-        return dataSource;
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return db.jdbcUrl();
+            }
+
+            @Override
+            public String getUsername() {
+                return db.username();
+            }
+
+            @Override
+            public String getPassword() {
+                return db.password();
+            }
+        };
+    }
+
+    @Bean
+    static MigratedDataSource migratedDataSource(Environment environment) {
+        return new MigratedDataSource(environment.getProperty("panel.database-wait", Duration.class,
+                Duration.ofMinutes(2)));
     }
 
     @Bean
     Jdbi jdbi(DataSource dataSource) {
         return Jdbi.create(dataSource);
+    }
+
+    private static boolean external(DataSourceProperties properties) {
+        return properties.getUrl() != null && !properties.getUrl().isBlank();
     }
 
     /** Keeps the embedded server alive as long as the context, and stops it after the pool. */

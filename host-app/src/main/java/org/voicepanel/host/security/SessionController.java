@@ -4,6 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.voicepanel.host.account.LoginThrottle;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -34,11 +39,14 @@ class SessionController {
     }
 
     private final PasswordLogin login;
+    private final LoginThrottle throttle;
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
 
-    SessionController(PasswordLogin login, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens) {
+    SessionController(PasswordLogin login, LoginThrottle throttle, SecurityContextRepository contexts,
+                      CsrfTokenRepository csrfTokens) {
         this.login = login;
+        this.throttle = throttle;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
     }
@@ -53,16 +61,29 @@ class SessionController {
     }
 
     @PostMapping("/session")
-    Envelope logIn(@RequestBody(required = false) Credentials body, HttpServletRequest request,
-                   HttpServletResponse response) {
+    ResponseEntity<Envelope> logIn(@RequestBody(required = false) Credentials body, HttpServletRequest request,
+                                   HttpServletResponse response) {
         if (PresentedToken.isPresent(request)) {
             throw ApiException.badRequest("Log in with a name and password only, without an access token.");
         }
         if (body == null || body.name() == null || body.name().isBlank() || body.password() == null) {
             throw ApiException.badRequest("A name and a password are required.");
         }
-        Caller caller = login.authenticate(body.name(), body.password())
-                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "The name or the password is wrong."));
+        List<String> subjects = List.of(LoginThrottle.user(body.name()), LoginThrottle.address(request.getRemoteAddr()));
+        Optional<LoginThrottle.Refusal> refused = throttle.refusal(subjects);
+        if (refused.isPresent()) {
+            return tooMany(refused.get());
+        }
+        Optional<Caller> authenticated = login.authenticate(body.name(), body.password());
+        if (authenticated.isEmpty()) {
+            refused = throttle.recordFailure(subjects);
+            if (refused.isPresent()) {
+                return tooMany(refused.get());
+            }
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "The name or the password is wrong.");
+        }
+        throttle.recordSuccess(LoginThrottle.user(body.name()));
+        Caller caller = authenticated.get();
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
@@ -71,7 +92,16 @@ class SessionController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         renewCsrfToken(request, response);
-        return Envelope.data("user", view(caller));
+        return ResponseEntity.ok(Envelope.data("user", view(caller)));
+    }
+
+    /** Refused for now, even with the right password: too many failures for this name or address. */
+    private static ResponseEntity<Envelope> tooMany(LoginThrottle.Refusal refusal) {
+        long seconds = refusal.retryAfterSeconds();
+        return ResponseEntity.status(ErrorCode.TOO_MANY_REQUESTS.status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Envelope.error(ErrorCode.TOO_MANY_REQUESTS, "Too many failed logins for this name or from this"
+                        + " address; try again in " + seconds + " s."));
     }
 
     @DeleteMapping("/session")

@@ -5,7 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.voicepanel.host.account.LoginThrottle;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,10 +26,12 @@ import org.voicepanel.host.web.StorageFailures;
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final TokenStore tokens;
+    private final LoginThrottle throttle;
     private final ErrorResponses errors;
 
-    TokenAuthenticationFilter(TokenStore tokens, ErrorResponses errors) {
+    TokenAuthenticationFilter(TokenStore tokens, LoginThrottle throttle, ErrorResponses errors) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.errors = errors;
     }
 
@@ -50,6 +55,15 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             throw e;
         }
         if (caller.isEmpty()) {
+            // only unknown tokens are counted and throttled, so a right token costs no extra query
+            Optional<LoginThrottle.Refusal> refusal = throttle.recordFailure(
+                    List.of(LoginThrottle.tokenAddress(request.getRemoteAddr())));
+            if (refusal.isPresent()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.get().retryAfterSeconds()));
+                errors.write(response, ErrorCode.TOO_MANY_REQUESTS, "Too many unknown access tokens from this"
+                        + " address; try again in " + refusal.get().retryAfterSeconds() + " s.");
+                return;
+            }
             errors.write(response, ErrorCode.UNAUTHENTICATED, "The access token is unknown or has been revoked.");
             return;
         }

@@ -3,36 +3,24 @@ package org.voicepanel.host.service;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.voicepanel.host.keys.PanelKeysets;
 
 /**
- * Encrypts voice-server query passwords at rest (AES-GCM, random nonce per value). The
- * password is bound to its service id, so a sealed value copied to another row does not open.
+ * Encrypts voice-server query passwords at rest with Tink's AEAD and the query-password keyset: each value carries
+ * the id of the key that sealed it, so values sealed before a rotation still open. The password is bound to its
+ * service id (associated data), so a sealed value copied to another row does not open. Thread-safe.
  */
 public final class QueryPasswordCipher {
 
-    private static final int NONCE = 12;
-    private static final int TAG_BITS = 128;
+    private final PanelKeysets keysets;
 
-    private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
-
-    public QueryPasswordCipher(byte[] key) {
-        this.key = new SecretKeySpec(key, "AES");
+    public QueryPasswordCipher(PanelKeysets keysets) {
+        this.keysets = keysets;
     }
 
     public byte[] seal(long serviceId, String password) {
         try {
-            byte[] nonce = new byte[NONCE];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(serviceId));
-            byte[] sealed = cipher.doFinal(password.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array();
+            return keysets.queryPasswords().encrypt(password.getBytes(StandardCharsets.UTF_8), aad(serviceId));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Query password encryption failed", e);
         }
@@ -40,13 +28,10 @@ public final class QueryPasswordCipher {
 
     public String open(long serviceId, byte[] sealed) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
-            cipher.updateAAD(aad(serviceId));
-            return new String(cipher.doFinal(sealed, NONCE, sealed.length - NONCE), StandardCharsets.UTF_8);
+            return new String(keysets.queryPasswords().decrypt(sealed, aad(serviceId)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored query password of service " + serviceId
-                    + " cannot be decrypted; was panel.backup-key changed?");
+                    + " cannot be decrypted; is panel.keys-dir the folder it was sealed with?");
         }
     }
 

@@ -65,6 +65,25 @@ public class ServiceStore {
         });
     }
 
+    /**
+     * Seals every stored query password again with the primary key of the query-password keyset, each in a
+     * transaction of its own that holds its row; returns how many were sealed again.
+     */
+    public int resealQueryPasswords() {
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM service ORDER BY id").mapTo(Long.class)
+                .list());
+        int resealed = 0;
+        for (long id : ids) {
+            resealed += jdbi.inTransaction(h -> h.createQuery(
+                            "SELECT query_password_sealed FROM service WHERE id = ? FOR UPDATE")
+                    .bind(0, id).mapTo(byte[].class).findOne()
+                    .map(sealed -> h.createUpdate("UPDATE service SET query_password_sealed = ? WHERE id = ?")
+                            .bind(0, cipher.seal(id, cipher.open(id, sealed))).bind(1, id).execute())
+                    .orElse(0));
+        }
+        return resealed;
+    }
+
     public Optional<Service> byId(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service WHERE id = ?")
                 .bind(0, id).map((rs, ctx) -> map(rs)).findOne());

@@ -2,19 +2,20 @@ package org.voicepanel.host.snapshotfile;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Inflates the opened segments, turning a broken deflate stream into {@code SNAPSHOT_FILE_INVALID}
+ * Inflates the opened (decrypted) file, turning a broken deflate stream into {@code SNAPSHOT_FILE_INVALID}
  * and ending its {@link Inflater} on close. One file, one thread.
  */
 final class InflatedPayloadInputStream extends InflaterInputStream {
 
-    private final SegmentOpeningInputStream segments;
+    private final InputStream segments;
 
-    InflatedPayloadInputStream(SegmentOpeningInputStream segments) {
+    InflatedPayloadInputStream(InputStream segments) {
         super(segments, new Inflater(), 8192);
         this.segments = segments;
     }

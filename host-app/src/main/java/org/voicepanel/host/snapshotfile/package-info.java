@@ -1,19 +1,19 @@
 /**
- * The snapshot-file format: a provider's payload compressed, then encrypted and authenticated
- * with AES-256-GCM, and the key that seals it.
+ * The snapshot-file format: a provider's payload compressed, then encrypted and authenticated with Google Tink's
+ * streaming AEAD (AES256_GCM_HKDF_1MB) under the panel's snapshot-file keyset ({@code keys/PanelKeysets}).
  *
- * <p>Layout of a sealed file (version 1):
+ * <p>Layout of a sealed file (version 2):
  * <pre>
- *   header   "VPSF" | version 1 | key id (8) | salt (16) | nonce prefix (8)      37 bytes
- *   segments 64 KiB of deflated payload + 16-byte GCM tag each; the last one shorter
+ *   header      "VPSF" | version 2 | key id (4, big endian)                       9 bytes
+ *   ciphertext  Tink's streaming AEAD of the deflated payload, the header as associated data
  * </pre>
- * Each file gets its own AES-256 key, derived with HKDF-SHA256 from the panel key and the
- * random salt. Segment {@code i} is sealed under the nonce {@code prefix | i} (i as 4 bytes big
- * endian) with the whole header and a last-segment flag as associated data, so a changed header,
- * a reordered, dropped or appended segment, and a file cut at a segment boundary all fail
- * authentication. Neither sealing nor unsealing holds more than one segment in memory.
+ * Tink derives a key of its own for each file (HKDF with a random salt) and authenticates every 1 MiB segment with
+ * its position and a last-segment flag, so a changed header, a reordered, dropped or appended segment, and a file
+ * cut anywhere all fail. The key id names the keyset's key that sealed the file: a file of another panel is told
+ * from an altered one, and files sealed before a key rotation are found. Neither sealing nor unsealing holds more
+ * than one segment in memory.
  *
- * <p>All public classes here are immutable and thread-safe; the stream classes are
- * package-private and used by one thread for one file.
+ * <p>All public classes here are thread-safe; the stream classes are package-private and used by one thread for
+ * one file.
  */
 package org.voicepanel.host.snapshotfile;

@@ -147,7 +147,7 @@ class ServiceLockTest {
 
     private static ServiceLock newInstance() {
         return new ServiceLock(TestDatabase.jdbi(), new PanelProperties(Path.of("unused"), Path.of("unused"), null, null,
-                67108864, LEASE));
+                67108864, LEASE, null));
     }
 
     /** Far from the small ids real services get, and fresh per test, also across runs on one external database. */

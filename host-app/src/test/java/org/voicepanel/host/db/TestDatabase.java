@@ -35,10 +35,16 @@ public final class TestDatabase {
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             String external = System.getenv(URL_VARIABLE);
-            String url = external == null || external.isBlank() ? startEmbedded() : external;
             HikariConfig config = new HikariConfig();
             config.setPoolName("test-db");
-            config.setJdbcUrl(url);
+            if (external == null || external.isBlank()) {
+                EmbeddedMariaDb db = startEmbedded();
+                config.setJdbcUrl(db.jdbcUrl());
+                config.setUsername(db.username());
+                config.setPassword(db.password());
+            } else {
+                config.setJdbcUrl(external);
+            }
             config.setMaximumPoolSize(8);
             dataSource = new HikariDataSource(config);
             SchemaMigrations.migrateHost(dataSource);
@@ -70,7 +76,7 @@ public final class TestDatabase {
         return Jdbi.create(dataSource).withHandle(h -> h.createQuery("SELECT VERSION()").mapTo(String.class).one());
     }
 
-    private static String startEmbedded() {
+    private static EmbeddedMariaDb startEmbedded() {
         Path root = buildDir().resolve("test-db");
         removeLeftoversOfDeadRuns(root);
         Path dir = root.resolve(String.valueOf(ProcessHandle.current().pid()));
@@ -79,7 +85,7 @@ public final class TestDatabase {
             db.close();
             deleteTree(dir);
         }, "test-db-stop"));
-        return db.jdbcUrl();
+        return db;
     }
 
     /** A run killed before its shutdown hook leaves its folder behind; its JVM's pid names it. */

@@ -33,8 +33,8 @@ import org.voicepanel.api.SnapshotOrigin;
 import org.voicepanel.api.VoiceService;
 import org.voicepanel.api.testing.BytesUpload;
 import org.voicepanel.host.db.TestDatabase;
-import org.voicepanel.host.snapshotfile.AesGcmSnapshotFileSealer;
-import org.voicepanel.host.snapshotfile.SnapshotFileKey;
+import org.voicepanel.host.snapshotfile.KeysetSnapshotFileSealer;
+import org.voicepanel.host.keys.PanelKeysets;
 
 /**
  * Plugin loading against real plugin jars built at test time and a real MariaDB: what is reported,
@@ -47,7 +47,7 @@ class PluginLoadingTest {
     @TempDir
     static Path folder;
 
-    private static final SnapshotFileSealer SEALER = new AesGcmSnapshotFileSealer(randomKey());
+    private static final SnapshotFileSealer SEALER = new KeysetSnapshotFileSealer(randomKeysets());
 
     private static PluginLoading loading;
 
@@ -240,9 +240,11 @@ class PluginLoadingTest {
         return new HostProviderContext(pluginId, dataSource, key -> Optional.empty(), SEALER, Clock.systemUTC(), workDir);
     }
 
-    private static SnapshotFileKey randomKey() {
-        byte[] key = new byte[SnapshotFileKey.LENGTH];
-        new SecureRandom().nextBytes(key);
-        return new SnapshotFileKey(key);
+    private static PanelKeysets randomKeysets() {
+        try {
+            return PanelKeysets.in(java.nio.file.Files.createTempDirectory("plugin-test-keys-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,10 +1,11 @@
 package org.voicepanel.host.service;
 
+import org.voicepanel.host.keys.PanelKeysets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +20,7 @@ class ServiceStoreTest {
     private static final String PASSWORD = "q-pass-" + TestDatabase.unique("plain");
 
     private final Jdbi jdbi = TestDatabase.jdbi();
-    private final QueryPasswordCipher cipher = new QueryPasswordCipher(randomKey());
+    private final QueryPasswordCipher cipher = new QueryPasswordCipher(randomKeysets());
     private final ServiceStore services = new ServiceStore(jdbi, Clock.systemUTC(), cipher);
     private final UserStore.User owner = new UserStore(jdbi, Clock.systemUTC())
             .create(TestDatabase.unique("owner"), null, false);
@@ -108,9 +109,11 @@ class ServiceStoreTest {
         return false;
     }
 
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
+    private static PanelKeysets randomKeysets() {
+        try {
+            return PanelKeysets.in(java.nio.file.Files.createTempDirectory("service-test-keys-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.voicepanel.host.snapshotfile;
 
+import java.nio.file.Files;
+import org.voicepanel.host.keys.PanelKeysets;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Random;
 
 /** Payloads for the tests, generated lazily so large ones never sit in memory. */
@@ -18,10 +20,13 @@ final class Payloads {
     private Payloads() {
     }
 
-    static SnapshotFileKey newKey() {
-        byte[] material = new byte[SnapshotFileKey.LENGTH];
-        new SecureRandom().nextBytes(material);
-        return new SnapshotFileKey(material);
+    /** A fresh pair of keysets in a folder of their own. */
+    static PanelKeysets newKeysets() {
+        try {
+            return PanelKeysets.in(Files.createTempDirectory("keysets-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Text-like bytes (16 letters and spaces): compressible, like a snapshot. */
@@ -47,13 +52,13 @@ final class Payloads {
         }
     }
 
-    static byte[] seal(AesGcmSnapshotFileSealer sealer, byte[] payload) throws IOException {
+    static byte[] seal(KeysetSnapshotFileSealer sealer, byte[] payload) throws IOException {
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         sealer.seal(new ByteArrayInputStream(payload), sealed);
         return sealed.toByteArray();
     }
 
-    static byte[] unseal(AesGcmSnapshotFileSealer sealer, byte[] sealed) throws IOException {
+    static byte[] unseal(KeysetSnapshotFileSealer sealer, byte[] sealed) throws IOException {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         sealer.unseal(new ByteArrayInputStream(sealed), payload);
         return payload.toByteArray();

@@ -10,7 +10,7 @@ class SealedFileHeaderTest {
 
     @Test
     void sealedFileIsRecognisedByItsFirstFourBytes() throws Exception {
-        AesGcmSnapshotFileSealer sealer = new AesGcmSnapshotFileSealer(Payloads.newKey());
+        KeysetSnapshotFileSealer sealer = new KeysetSnapshotFileSealer(Payloads.newKeysets());
 
         byte[] sealed = Payloads.seal(sealer, "x".getBytes(StandardCharsets.UTF_8));
 

@@ -1,5 +1,9 @@
 package org.voicepanel.host.snapshotfile;
 
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.voicepanel.host.keys.PanelKeysets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,11 +32,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.voicepanel.api.BackupException;
 
-class AesGcmSnapshotFileSealerTest {
+class KeysetSnapshotFileSealerTest {
 
     private static final int MIB = 1024 * 1024;
+    /** Tink's ciphertext segment (AES256_GCM_HKDF_1MB). */
+    private static final int SEGMENT = MIB;
 
-    private final AesGcmSnapshotFileSealer sealer = new AesGcmSnapshotFileSealer(Payloads.newKey());
+    private final KeysetSnapshotFileSealer sealer = new KeysetSnapshotFileSealer(Payloads.newKeysets());
 
     @TempDir
     Path dir;
@@ -49,11 +55,11 @@ class AesGcmSnapshotFileSealerTest {
 
     @Test
     void payloadSpanningManySegmentsComesBackUnchanged() throws IOException {
-        byte[] payload = Payloads.bytes(Payloads.random(5 * SegmentCipher.PLAINTEXT_SEGMENT_LENGTH + 17, 5));
+        byte[] payload = Payloads.bytes(Payloads.random(5 * SEGMENT + 17, 5));
 
         byte[] sealed = Payloads.seal(sealer, payload);
 
-        assertThat(sealed.length).isGreaterThan(SealedFileHeader.LENGTH + 5 * SegmentCipher.CIPHERTEXT_SEGMENT_LENGTH);
+        assertThat(sealed.length).isGreaterThan(SealedFileHeader.LENGTH + 5 * SEGMENT);
         assertThat(Payloads.unseal(sealer, sealed)).isEqualTo(payload);
     }
 
@@ -98,14 +104,67 @@ class AesGcmSnapshotFileSealerTest {
     }
 
     @Test
-    void anotherSealerWithTheSameKeyOpensTheFile() throws IOException {
-        SnapshotFileKey key = Payloads.newKey();
+    void aPanelRestartedOnTheSameKeysFolderOpensTheFile() throws IOException {
         byte[] payload = "restart".getBytes(StandardCharsets.UTF_8);
 
-        byte[] sealed = Payloads.seal(new AesGcmSnapshotFileSealer(key), payload);
+        byte[] sealed = Payloads.seal(new KeysetSnapshotFileSealer(PanelKeysets.in(dir.resolve("keys"))), payload);
 
-        assertThat(Payloads.unseal(new AesGcmSnapshotFileSealer(new SnapshotFileKey(key.material())), sealed))
+        assertThat(Payloads.unseal(new KeysetSnapshotFileSealer(PanelKeysets.in(dir.resolve("keys"))), sealed))
                 .isEqualTo(payload);
+    }
+
+    @Test
+    void afterARotationNewFilesUseTheNewKeyAndOlderFilesStillOpen() throws IOException {
+        PanelKeysets keysets = PanelKeysets.in(dir.resolve("keys"));
+        KeysetSnapshotFileSealer panel = new KeysetSnapshotFileSealer(keysets);
+        byte[] before = Payloads.seal(panel, "before".getBytes(StandardCharsets.UTF_8));
+        int oldKey = keysets.snapshotFilePrimaryKeyId();
+
+        PanelKeysets.Summary rotated = keysets.rotate();
+        byte[] after = Payloads.seal(panel, "after".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rotated.snapshotFilePrimary()).isNotEqualTo(oldKey);
+        assertThat(rotated.snapshotFileKeys()).containsExactlyInAnyOrder(oldKey, rotated.snapshotFilePrimary());
+        assertThat(Arrays.copyOf(before, SealedFileHeader.LENGTH)).isNotEqualTo(Arrays.copyOf(after,
+                SealedFileHeader.LENGTH));
+        assertThat(Payloads.unseal(panel, before)).asString(StandardCharsets.UTF_8).isEqualTo("before");
+        assertThat(Payloads.unseal(panel, after)).asString(StandardCharsets.UTF_8).isEqualTo("after");
+        // the rotation is in the files: a restarted panel has both keys, the new one primary
+        PanelKeysets restarted = PanelKeysets.in(dir.resolve("keys"));
+        assertThat(restarted.summary()).isEqualTo(rotated);
+        assertThat(Payloads.unseal(new KeysetSnapshotFileSealer(restarted), before)).asString(StandardCharsets.UTF_8)
+                .isEqualTo("before");
+    }
+
+    @Test
+    void aPanelWithoutTheNewKeyCallsAFileSealedWithItAnotherKeys() throws IOException {
+        PanelKeysets keysets = PanelKeysets.in(dir.resolve("keys"));
+        PanelKeysets copyBeforeRotation = PanelKeysets.in(copyOf(dir.resolve("keys"), dir.resolve("copy")));
+        keysets.rotate();
+        byte[] after = Payloads.seal(new KeysetSnapshotFileSealer(keysets), "after".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> Payloads.unseal(new KeysetSnapshotFileSealer(copyBeforeRotation), after))
+                .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.getMessage()).contains("another key"));
+    }
+
+    @Test
+    void keysetsAreOwnerOnlyFilesInAnOwnerOnlyFolder() throws IOException {
+        PanelKeysets.in(dir.resolve("keys"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys"))))
+                .isEqualTo("rwx------");
+        for (String name : new String[] {PanelKeysets.SNAPSHOT_FILES, PanelKeysets.QUERY_PASSWORDS}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keys").resolve(name))))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    private static Path copyOf(Path folder, Path copy) throws IOException {
+        Files.createDirectories(copy);
+        for (String name : new String[] {PanelKeysets.SNAPSHOT_FILES, PanelKeysets.QUERY_PASSWORDS}) {
+            Files.copy(folder.resolve(name), copy.resolve(name));
+        }
+        return copy;
     }
 
     @Test
@@ -130,7 +189,7 @@ class AesGcmSnapshotFileSealerTest {
 
     @Test
     void payloadOverTheLimitIsRefusedWhenSealing() {
-        AesGcmSnapshotFileSealer small = new AesGcmSnapshotFileSealer(Payloads.newKey(), MIB);
+        KeysetSnapshotFileSealer small = new KeysetSnapshotFileSealer(Payloads.newKeysets(), MIB);
 
         assertThatThrownBy(() -> small.seal(Payloads.text(MIB + 1, 1), OutputStream.nullOutputStream()))
                 .isInstanceOfSatisfying(BackupException.class,
@@ -139,11 +198,11 @@ class AesGcmSnapshotFileSealerTest {
 
     @Test
     void decompressionBombStopsAtTheLimit() throws IOException {
-        SnapshotFileKey key = Payloads.newKey();
+        PanelKeysets key = Payloads.newKeysets();
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        new AesGcmSnapshotFileSealer(key).seal(Payloads.zeros(64L * MIB), sealed);
+        new KeysetSnapshotFileSealer(key).seal(Payloads.zeros(64L * MIB), sealed);
         byte[] bomb = sealed.toByteArray();
-        AesGcmSnapshotFileSealer strict = new AesGcmSnapshotFileSealer(key, MIB);
+        KeysetSnapshotFileSealer strict = new KeysetSnapshotFileSealer(key, MIB);
         CountingOutputStream unpacked = new CountingOutputStream();
 
         assertThat(bomb.length).isLessThan(MIB);
@@ -180,7 +239,8 @@ class AesGcmSnapshotFileSealerTest {
 
             sealer.unseal(sealed, payload);
 
-            assertThat(payload.readWhenWritingBegan).isLessThan(MIB);
+            // a segment (1 MiB) is read whole before its bytes are known to be authentic, not the whole file
+            assertThat(payload.readWhenWritingBegan).isLessThan(SEGMENT + MIB / 2);
             assertThat(payload.count).isEqualTo(8L * MIB);
         }
     }

@@ -1,5 +1,7 @@
 package org.voicepanel.host.snapshotfile;
 
+import org.voicepanel.host.keys.PanelKeysets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -9,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -22,21 +24,25 @@ import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupException.Reason;
 
 /** Every way a file can be altered, cut, extended or foreign ends in SNAPSHOT_FILE_INVALID. */
-class AesGcmSnapshotFileSealerTamperingTest {
+class KeysetSnapshotFileSealerTamperingTest {
 
     private static final int HEADER = SealedFileHeader.LENGTH;
-    private static final int SEGMENT = SegmentCipher.CIPHERTEXT_SEGMENT_LENGTH;
+    /** Tink's ciphertext segment (AES256_GCM_HKDF_1MB); segment i >= 1 starts at HEADER + i * SEGMENT. */
+    private static final int SEGMENT = 1 << 20;
+    /** Tink's own header (length, HKDF salt, nonce prefix), the start of the first segment. */
+    private static final int TINK_HEADER = 40;
+    private static final int TAG = 16;
     private static final String NOT_INTACT = "not an intact snapshot file of this panel";
 
-    private final SnapshotFileKey key = Payloads.newKey();
-    private final AesGcmSnapshotFileSealer sealer = new AesGcmSnapshotFileSealer(key);
-    // Incompressible, so the sealed file has four full segments and a short last one.
-    private final byte[] payload = Payloads.bytes(Payloads.random(4 * SegmentCipher.PLAINTEXT_SEGMENT_LENGTH + 999, 7));
+    private final PanelKeysets keysets = Payloads.newKeysets();
+    private final KeysetSnapshotFileSealer sealer = new KeysetSnapshotFileSealer(keysets);
+    // Incompressible, so the sealed file has two full segments and a short last one.
+    private final byte[] payload = Payloads.bytes(Payloads.random(2 * SEGMENT + 50_000, 7));
     private final byte[] sealed = seal(payload);
 
     @Test
     void untouchedFileOpens() throws Exception {
-        assertThat(sealed.length).isBetween(HEADER + 4 * SEGMENT + 1, HEADER + 5 * SEGMENT - 1);
+        assertThat(sealed.length).isBetween(HEADER + 2 * SEGMENT + 1, HEADER + 3 * SEGMENT - 1);
         assertThat(Payloads.unseal(sealer, sealed)).isEqualTo(payload);
     }
 
@@ -55,27 +61,29 @@ class AesGcmSnapshotFileSealerTamperingTest {
     @Test
     void unknownFormatVersionIsNamed() {
         byte[] file = sealed.clone();
-        file[SealedFileHeader.MAGIC_LENGTH] = 2;
+        file[SealedFileHeader.MAGIC_LENGTH] = 3;
 
-        refusal(file).contains("format version 2");
+        refusal(file).contains("format version 3");
     }
 
     @ParameterizedTest(name = "byte {0} after the header")
-    @ValueSource(ints = {0, 1, SEGMENT - 17, SEGMENT - 1, SEGMENT, 2 * SEGMENT + 12345, 3 * SEGMENT - 1})
+    @ValueSource(ints = {0, 1, TINK_HEADER - 1, TINK_HEADER, SEGMENT - 17, SEGMENT - 1, SEGMENT, SEGMENT + 12345,
+            2 * SEGMENT - 1, 2 * SEGMENT + 7})
     void flippedByteInASegmentIsRefused(int offset) {
         refusal(flipped(sealed, HEADER + offset)).contains(NOT_INTACT);
     }
 
     @Test
     void flippedByteInTheLastTagIsRefused() {
-        for (int fromEnd = 1; fromEnd <= SegmentCipher.TAG_LENGTH; fromEnd++) {
+        for (int fromEnd = 1; fromEnd <= TAG; fromEnd++) {
             refusal(flipped(sealed, sealed.length - fromEnd)).contains(NOT_INTACT);
         }
     }
 
     @ParameterizedTest(name = "cut to {0} bytes")
-    @ValueSource(ints = {1, 3, 4, 5, HEADER - 1, HEADER, HEADER + 1, HEADER + 15, HEADER + 16, HEADER + SEGMENT - 1,
-            HEADER + SEGMENT, HEADER + SEGMENT + 1, HEADER + 2 * SEGMENT, HEADER + 4 * SEGMENT})
+    @ValueSource(ints = {1, 3, 4, 5, HEADER - 1, HEADER, HEADER + 1, HEADER + TINK_HEADER, HEADER + TINK_HEADER + 16,
+            HEADER + SEGMENT - 1,
+            HEADER + SEGMENT, HEADER + SEGMENT + 1, HEADER + 2 * SEGMENT})
     void fileCutShortIsRefused(int length) {
         assertRefused(Arrays.copyOf(sealed, length));
     }
@@ -133,14 +141,14 @@ class AesGcmSnapshotFileSealerTamperingTest {
     void headerOfAnotherFileWithTheSameKeyIsRefused() {
         byte[] other = seal(payload);
         byte[] file = sealed.clone();
-        System.arraycopy(other, 0, file, 0, HEADER);
+        System.arraycopy(other, 0, file, 0, HEADER + TINK_HEADER);
 
         refusal(file).contains(NOT_INTACT);
     }
 
     @Test
     void fileSealedWithAnotherKeyIsRefusedNamingTheKey() {
-        AesGcmSnapshotFileSealer otherPanel = new AesGcmSnapshotFileSealer(Payloads.newKey());
+        KeysetSnapshotFileSealer otherPanel = new KeysetSnapshotFileSealer(Payloads.newKeysets());
 
         assertThatThrownBy(() -> Payloads.unseal(otherPanel, sealed))
                 .isInstanceOfSatisfying(BackupException.class, e -> {
@@ -186,21 +194,21 @@ class AesGcmSnapshotFileSealerTamperingTest {
     }
 
     @Test
-    void authenticDataAfterTheCompressedPayloadIsRefused() throws IOException {
+    void authenticDataAfterTheCompressedPayloadIsRefused() throws Exception {
         byte[] deflated = deflate(payload);
 
         refusal(sealRaw(concat(deflated, new byte[] {1, 2, 3}))).contains("extra data");
     }
 
     @Test
-    void authenticButIncompleteCompressedPayloadIsRefused() throws IOException {
+    void authenticButIncompleteCompressedPayloadIsRefused() throws Exception {
         byte[] deflated = deflate(payload);
 
         refusal(sealRaw(Arrays.copyOf(deflated, deflated.length - 10))).contains(NOT_INTACT);
     }
 
     @Test
-    void authenticBytesThatAreNotCompressedAreRefused() throws IOException {
+    void authenticBytesThatAreNotCompressedAreRefused() throws Exception {
         refusal(sealRaw("plain, not deflated".getBytes(StandardCharsets.UTF_8))).contains(NOT_INTACT);
     }
 
@@ -222,14 +230,25 @@ class AesGcmSnapshotFileSealerTamperingTest {
     }
 
     /** What only a holder of the key could make: any plaintext, correctly sealed. */
-    private byte[] sealRaw(byte[] plaintext) throws IOException {
-        SealedFileHeader header = SealedFileHeader.create(key, new SecureRandom());
+    private byte[] sealRaw(byte[] plaintext) throws Exception {
+        SealedFileHeader header = SealedFileHeader.create(keysets.snapshotFilePrimaryKeyId());
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.write(header.bytes());
-        SegmentSealingOutputStream segments = new SegmentSealingOutputStream(file, new SegmentCipher(key, header));
-        segments.write(plaintext);
-        segments.finish();
+        try (OutputStream encrypting = keysets.snapshotFiles().newEncryptingStream(file, header.bytes())) {
+            encrypting.write(plaintext);
+        }
         return file.toByteArray();
+    }
+
+    @Test
+    void aFileWhoseHeaderNamesAnotherKeyOfTheSameKeysetIsRefused() throws Exception {
+        int before = keysets.snapshotFilePrimaryKeyId();
+        keysets.rotate();
+        byte[] file = sealed.clone();
+        java.nio.ByteBuffer.wrap(file, SealedFileHeader.MAGIC_LENGTH + 1, 4).putInt(keysets.snapshotFilePrimaryKeyId());
+
+        assertThat(before).isNotEqualTo(keysets.snapshotFilePrimaryKeyId());
+        refusal(file).contains(NOT_INTACT);
     }
 
     private static byte[] deflate(byte[] bytes) throws IOException {
