@@ -1,8 +1,6 @@
 package org.voicepanel.host.backup;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +19,8 @@ import org.voicepanel.host.web.ErrorCode;
 /**
  * Turns an upload body (raw bytes, base64 text, or a multipart {@code file} part) into a payload
  * a provider may see: spooled to disk within the size limit, and, for a file of this panel, its
- * seal checked and removed. Nothing is held whole in memory.
+ * seal checked and removed. Nothing is held whole in memory. Called only once the caller, the
+ * service and its lock are settled, so that nothing is spooled for a request that is refused.
  */
 @Component
 class UploadReader {
@@ -52,15 +51,7 @@ class UploadReader {
     private InputStream bodyOf(HttpServletRequest request) throws IOException {
         String type = request.getContentType();
         if (type != null && type.toLowerCase().startsWith("multipart/")) {
-            try {
-                Part part = request.getPart("file");
-                if (part == null) {
-                    throw ApiException.badRequest("The multipart upload has no part named file.");
-                }
-                return part.getInputStream();
-            } catch (ServletException e) {
-                throw ApiException.badRequest("The multipart upload cannot be read.");
-            }
+            return MultipartFilePart.open(request, maxBytes);
         }
         return request.getInputStream();
     }
