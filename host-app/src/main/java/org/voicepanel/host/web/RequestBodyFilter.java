@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.voicepanel.host.PanelProperties;
 import org.voicepanel.host.ResourceLimits;
+import org.voicepanel.host.security.SecurityHeaders;
 
 /**
  * Bounds every request body before anything parses it (README, Configuration; api.md, Errors): a
@@ -42,18 +43,23 @@ class RequestBodyFilter extends OncePerRequestFilter {
         pace.attachTo(request);
         boolean upload = UploadRoute.matches(request);
         if (!upload && UploadRoute.isMultipart(request)) {
-            pace.abandon();
-            errors.write(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Only the upload route accepts a multipart body.");
+            refuse(pace, response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Only the upload route accepts a multipart body.");
             return;
         }
         long maxBytes = upload ? uploadMaxBytes : limits.bodyMaxBytes();
         if (!upload && request.getContentLengthLong() > maxBytes) {
-            pace.abandon();
-            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE,
+            refuse(pace, response, ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than the " + maxBytes + " bytes this route accepts.");
             return;
         }
         chain.doFilter(new BoundedRequest(request, maxBytes, pace), response);
+    }
+
+    /** Answered before the security filters run, so with their headers from here; the body stays unread. */
+    private void refuse(BodyPace pace, HttpServletResponse response, ErrorCode code, String message)
+            throws IOException {
+        pace.abandon();
+        SecurityHeaders.writeTo(response);
+        errors.write(response, code, message);
     }
 }
