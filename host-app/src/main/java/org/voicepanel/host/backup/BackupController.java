@@ -45,12 +45,17 @@ class BackupController {
     private final ServiceAccess access;
     private final ServiceLock lock;
     private final UploadReader uploads;
+    private final Permits heavyOperations;
+    private final Permits uploadSpools;
 
-    BackupController(BackupDispatch dispatch, ServiceAccess access, ServiceLock lock, UploadReader uploads) {
+    BackupController(BackupDispatch dispatch, ServiceAccess access, ServiceLock lock, UploadReader uploads,
+                     Permits heavyOperations, Permits uploadSpools) {
         this.dispatch = dispatch;
         this.access = access;
         this.lock = lock;
         this.uploads = uploads;
+        this.heavyOperations = heavyOperations;
+        this.uploadSpools = uploadSpools;
     }
 
     @GetMapping(BASE)
@@ -88,7 +93,8 @@ class BackupController {
     @PostMapping(BASE + "/backup")
     ResponseEntity<Envelope> create(Caller caller, @PathVariable String id, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class, http);
-        try (var lease = lock.acquire(target.service().id(), BackupOperation.CREATE)) {
+        try (var lease = lock.acquire(target.service().id(), BackupOperation.CREATE);
+             var room = heavyOperations.take()) {
             return created(target.handler().create(target.request()));
         }
     }
@@ -97,8 +103,10 @@ class BackupController {
     ResponseEntity<Envelope> upload(Caller caller, @PathVariable String id, HttpServletRequest http)
             throws IOException {
         var target = dispatch.resolve(caller, id, BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class, http);
-        try (SpooledUpload upload = uploads.read(http);
-             var lease = lock.acquire(target.service().id(), BackupOperation.UPLOAD)) {
+        // the busy answers come before a byte of the body is read
+        try (var lease = lock.acquire(target.service().id(), BackupOperation.UPLOAD);
+             var spool = uploadSpools.take();
+             SpooledUpload upload = uploads.read(http)) {
             return created(target.handler().upload(target.request(), upload));
         }
     }
@@ -114,7 +122,7 @@ class BackupController {
         if (accept != null && accept.contains(MediaType.APPLICATION_OCTET_STREAM_VALUE)) {
             response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
             response.setContentLengthLong(file.size());
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, DownloadFileName.contentDisposition(file.fileName()));
             file.writeTo(response.getOutputStream());
             return;
         }
@@ -142,7 +150,8 @@ class BackupController {
     Envelope restore(Caller caller, @PathVariable String id, @PathVariable String snapshot, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class, http);
         long snapshotId = Ids.parse(snapshot, "snapshot id");
-        try (var lease = lock.acquire(target.service().id(), BackupOperation.RESTORE)) {
+        try (var lease = lock.acquire(target.service().id(), BackupOperation.RESTORE);
+             var room = heavyOperations.take()) {
             target.handler().restore(target.request(), snapshotId);
         }
         return Envelope.message("The Voiceserver Backup has been restored.");

@@ -1,14 +1,13 @@
 package org.voicepanel.host.backup;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import org.springframework.stereotype.Component;
 import org.voicepanel.api.BackupException;
@@ -22,7 +21,8 @@ import org.voicepanel.host.web.ErrorCode;
 /**
  * Turns an upload body (raw bytes, base64 text, or a multipart {@code file} part) into a payload
  * a provider may see: spooled to disk within the size limit, and, for a file of this panel, its
- * seal checked and removed. Nothing is held whole in memory.
+ * seal checked and removed. Nothing is held whole in memory. Called only once the caller, the
+ * service and its lock are settled, so that nothing is spooled for a request that is refused.
  */
 @Component
 class UploadReader {
@@ -41,29 +41,28 @@ class UploadReader {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
-        Path body = Files.createTempFile("upload-", ".body");
-        try {
-            try (InputStream in = bodyOf(request)) {
-                copyWithin(in, body);
+        try (InputStream in = new BufferedInputStream(new LimitedStream(bodyOf(request)), 64 * 1024)) {
+            in.mark(SealedFileHeader.MAGIC_LENGTH);
+            byte[] first = in.readNBytes(SealedFileHeader.MAGIC_LENGTH);
+            in.reset();
+            if (SealedFileHeader.looksSealed(first)) {
+                // a file of this panel is opened as it arrives: only its payload is spooled, never the file too
+                return unseal(in);
             }
-            return decode(body);
-        } finally {
-            Files.deleteIfExists(body);
+            Path body = Files.createTempFile("upload-", ".body");
+            try {
+                Files.copy(in, body, StandardCopyOption.REPLACE_EXISTING);
+                return decode(body);
+            } finally {
+                Files.deleteIfExists(body);
+            }
         }
     }
 
     private InputStream bodyOf(HttpServletRequest request) throws IOException {
         String type = request.getContentType();
         if (type != null && type.toLowerCase().startsWith("multipart/")) {
-            try {
-                Part part = request.getPart("file");
-                if (part == null) {
-                    throw ApiException.badRequest("The multipart upload has no part named file.");
-                }
-                return part.getInputStream();
-            } catch (ServletException e) {
-                throw ApiException.badRequest("The multipart upload cannot be read.");
-            }
+            return MultipartFilePart.open(request, maxBytes);
         }
         return request.getInputStream();
     }
@@ -75,7 +74,7 @@ class UploadReader {
         if (startsSealed(body)) {
             return unseal(body);
         }
-        if (isBase64Text(body)) {
+        if (isBase64Text(body) && decodedStartsSealed(body)) {
             Path decoded = Files.createTempFile("upload-", ".decoded");
             try {
                 try (InputStream in = Base64.getMimeDecoder().wrap(Files.newInputStream(body));
@@ -90,14 +89,21 @@ class UploadReader {
             }
         }
         // not a file of this panel: the provider decides whether it takes external snapshots
+        // (moved, not copied: one upload never has two copies of itself on disk)
         Path payload = Files.createTempFile("upload-", ".payload");
-        Files.copy(body, payload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(body, payload, StandardCopyOption.REPLACE_EXISTING);
         return new SpooledUpload(payload, true);
     }
 
     private SpooledUpload unseal(Path sealed) throws IOException {
+        try (InputStream in = Files.newInputStream(sealed)) {
+            return unseal(in);
+        }
+    }
+
+    private SpooledUpload unseal(InputStream in) throws IOException {
         SpooledUpload payload = new SpooledUpload(Files.createTempFile("upload-", ".payload"), false);
-        try (InputStream in = Files.newInputStream(sealed); OutputStream out = payload.write()) {
+        try (OutputStream out = payload.write()) {
             sealer.unseal(in, out);
             return payload;
         } catch (IOException | RuntimeException e) {
@@ -126,6 +132,18 @@ class UploadReader {
         }
     }
 
+    /**
+     * Only the first bytes are decoded to tell: a plain snapshot is base64 letters too, and is not decoded whole
+     * (a second copy of the upload on disk). Text that fails this early is decoded whole, to say where it breaks.
+     */
+    private static boolean decodedStartsSealed(Path base64) throws IOException {
+        try (InputStream in = Base64.getMimeDecoder().wrap(Files.newInputStream(base64))) {
+            return SealedFileHeader.looksSealed(in.readNBytes(SealedFileHeader.MAGIC_LENGTH));
+        } catch (IOException | IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     private static boolean startsSealed(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return SealedFileHeader.looksSealed(in.readNBytes(SealedFileHeader.MAGIC_LENGTH));
@@ -145,16 +163,33 @@ class UploadReader {
         }
     }
 
-    private void copyWithin(InputStream in, Path target) throws IOException {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                total += n;
-                if (total > maxBytes) {
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
+    /** The body up to the size limit; one byte more is a 413. */
+    private final class LimitedStream extends java.io.FilterInputStream {
+
+        private long total;
+
+        LimitedStream(InputStream body) {
+            super(body);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(0, n));
+            return n;
+        }
+
+        private void count(int n) {
+            total += n;
+            if (total > maxBytes) {
+                throw tooLarge();
             }
         }
     }

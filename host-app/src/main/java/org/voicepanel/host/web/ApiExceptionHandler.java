@@ -6,6 +6,7 @@ import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +21,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.voicepanel.api.BackupException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * The one error mapper: every failure leaves as an envelope with a stable code. Messages that
@@ -31,6 +33,9 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Seconds a client is asked to wait (Retry-After) when the panel has no room for its operation. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "5";
+
     private final UploadLimit uploadLimit;
 
     ApiExceptionHandler(UploadLimit uploadLimit) {
@@ -39,6 +44,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Envelope> api(ApiException e) {
+        if (e.code() == ErrorCode.PANEL_BUSY) {
+            return ResponseEntity.status(e.code().status()).header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_JSON).body(Envelope.error(e.code(), e.getMessage()));
+        }
         return respond(e.code(), e.getMessage());
     }
 
@@ -72,6 +81,16 @@ public class ApiExceptionHandler {
     ResponseEntity<Envelope> badRequest(Exception e) {
         if (e instanceof MaxUploadSizeExceededException) {
             return tooLarge();
+        }
+        // a body cut off by its bound (RequestBodyFilter) or by the JSON reader's constraints (JsonLimits)
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException bound) {
+                return api(bound);
+            }
+            if (cause instanceof StreamConstraintsException) {
+                return respond(ErrorCode.PAYLOAD_TOO_LARGE,
+                        "The JSON body is larger or nested deeper than this panel accepts.");
+            }
         }
         String field = BodyFields.offending(e);
         return respond(ErrorCode.BAD_REQUEST, field == null ? "The request body or a parameter is malformed."

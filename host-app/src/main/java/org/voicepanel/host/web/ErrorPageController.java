@@ -28,12 +28,8 @@ class ErrorPageController implements ErrorController {
         }
         // no status: someone asked for /error itself, which is no route of the contract
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
-        throw switch (status) {
-            case 404 -> new ApiException(ErrorCode.NOT_FOUND, "There is no such route.");
-            case 405 -> new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "This route does not accept that method.");
-            case 413 -> uploadLimit.exceeded();
-            default -> status < 500 ? ApiException.badRequest("The request is malformed.")
-                    : new IllegalStateException("The request failed with status " + status + " outside any route");
-        };
+        ApiException error = status == 413 ? uploadLimit.exceeded() : StatusErrors.of(status);
+        throw error != null ? error
+                : new IllegalStateException("The request failed with status " + status + " outside any route");
     }
 }
