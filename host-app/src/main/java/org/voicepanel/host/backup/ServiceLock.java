@@ -3,10 +3,15 @@ package org.voicepanel.host.backup;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -14,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.host.PanelProperties;
+import org.voicepanel.host.db.CertificationRetry;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.StorageFailures;
@@ -28,6 +34,13 @@ public class ServiceLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceLock.class);
     private static final int CONFLICT_ATTEMPTS = 3;
+    /**
+     * How long a request waits for its lock to be released. Longer means the database is gone (the
+     * pool waits for a connection): the request answers at once and the release goes on behind it,
+     * or the lease frees the service.
+     */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+    private static final int RELEASERS = 8;
 
     private final Jdbi jdbi;
     private final Duration lease;
@@ -36,6 +49,12 @@ public class ServiceLock implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ThreadPoolExecutor releaser = new ThreadPoolExecutor(0, RELEASERS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "service-lock-releaser");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     public ServiceLock(Jdbi jdbi, PanelProperties panel) {
         this.jdbi = jdbi;
@@ -99,6 +118,7 @@ public class ServiceLock implements AutoCloseable {
     @Override
     public void close() {
         renewer.shutdownNow();
+        releaser.shutdown();
     }
 
     /** A held lock; renewed in the background until closed. */
@@ -117,9 +137,10 @@ public class ServiceLock implements AutoCloseable {
 
         private void renew() {
             try {
-                jdbi.useHandle(h -> h.createUpdate("UPDATE service_lock SET expires_at = UTC_TIMESTAMP(3)"
+                CertificationRetry.run("Renewing a service lock", () -> jdbi.useHandle(h -> h.createUpdate(
+                                "UPDATE service_lock SET expires_at = UTC_TIMESTAMP(3)"
                                 + " + INTERVAL ? * 1000 MICROSECOND WHERE service_id = ? AND holder = ?")
-                        .bind(0, lease.toMillis()).bind(1, serviceId).bind(2, holder).execute());
+                        .bind(0, lease.toMillis()).bind(1, serviceId).bind(2, holder).execute()));
             } catch (RuntimeException e) {
                 log.warn("The lock of service {} could not be renewed: {}", serviceId, e.toString());
             }
@@ -128,9 +149,24 @@ public class ServiceLock implements AutoCloseable {
         @Override
         public void close() {
             renewal.cancel(false);
+            Future<?> release = releaser.submit(this::release);
             try {
-                jdbi.useHandle(h -> h.createUpdate("DELETE FROM service_lock WHERE service_id = ? AND holder = ?")
-                        .bind(0, serviceId).bind(1, holder).execute());
+                release.get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                log.warn("The lock of service {} is released in the background (the database is slow to answer);"
+                        + " else its lease frees it within {} s", serviceId, lease.toSeconds());
+            } catch (ExecutionException e) {
+                log.warn("The lock of service {} could not be released: {}", serviceId, e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void release() {
+            try {
+                CertificationRetry.run("Releasing a service lock", () -> jdbi.useHandle(h -> h.createUpdate(
+                                "DELETE FROM service_lock WHERE service_id = ? AND holder = ?")
+                        .bind(0, serviceId).bind(1, holder).execute()));
             } catch (RuntimeException e) {
                 // the lease expires on its own
                 log.warn("The lock of service {} could not be released: {}", serviceId, e.toString());

@@ -36,7 +36,8 @@ public class DatabaseConfiguration {
                                 @Value("${spring.datasource.url:}") String url,
                                 @Value("${spring.datasource.username:}") String username,
                                 @Value("${spring.datasource.password:}") String password,
-                                @Value("${panel.database-wait:2m}") Duration databaseWait) {
+                                @Value("${panel.database-wait:2m}") Duration databaseWait,
+                                @Value("${panel.galera.causal-reads:true}") boolean causalReads) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("panel");
         String jdbcUrl = embedded.db() != null ? embedded.db().jdbcUrl() : url;
@@ -51,6 +52,10 @@ public class DatabaseConfiguration {
         // start even when the database is down; requests then answer STORAGE_UNAVAILABLE
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("useServerPrepStmts", "true");
+        // the embedded server is never a Galera node
+        if (causalReads && embedded.db() == null) {
+            CausalReads.configure(config);
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         DatabaseWait.untilReachable(dataSource, DatabaseWait.describe(jdbcUrl), databaseWait);
         SchemaMigrations.migrateHost(dataSource);
