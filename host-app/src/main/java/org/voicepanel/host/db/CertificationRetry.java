@@ -16,8 +16,8 @@ import org.voicepanel.host.web.StorageFailures;
 public final class CertificationRetry {
 
     private static final Logger log = LoggerFactory.getLogger(CertificationRetry.class);
-    /** Each attempt after the first waits a little longer, at most about a quarter of a second in all. */
-    static final int ATTEMPTS = 5;
+    /** Each attempt after the first waits a little longer: about a second in all at most. */
+    static final int ATTEMPTS = 8;
 
     private CertificationRetry() {
     }
