@@ -33,7 +33,6 @@ import org.voicepanel.host.web.StorageFailures;
 public class ServiceLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceLock.class);
-    private static final int CONFLICT_ATTEMPTS = 3;
     /**
      * How long a request waits for its lock to be released. Longer means the database is gone (the
      * pool waits for a connection): the request answers at once and the release goes on behind it,
@@ -77,23 +76,19 @@ public class ServiceLock implements AutoCloseable {
      * requests raced for a free service (both lock the gap where the row goes, then both insert),
      * and the loser answered 500 instead of SERVICE_BUSY. A conflict that still happens (three
      * racers, or Galera's certification) means someone is taking the lock: try again, which sees
-     * the winner's row, and after that call the service busy.
+     * the winner's row, and if it keeps losing call the service busy.
      */
     private boolean take(long serviceId, BackupOperation operation, String holder) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // the row in the way may be the expired lease of a crashed instance
-                return insert(serviceId, operation, holder)
-                        || deleteExpired(serviceId) && insert(serviceId, operation, holder);
-            } catch (JdbiException e) {
-                if (!StorageFailures.isTransactionConflict(e)) {
-                    throw e;
-                }
-                if (attempt == CONFLICT_ATTEMPTS) {
-                    log.info("The lock of service {} stayed contended: {}", serviceId, e.toString());
-                    return false;
-                }
+        try {
+            // the row in the way may be the expired lease of a crashed instance
+            return CertificationRetry.run("Taking a service lock", () -> insert(serviceId, operation, holder)
+                    || deleteExpired(serviceId) && insert(serviceId, operation, holder));
+        } catch (JdbiException e) {
+            if (!StorageFailures.isTransactionConflict(e)) {
+                throw e;
             }
+            log.info("The lock of service {} stayed contended: {}", serviceId, e.toString());
+            return false;
         }
     }
 

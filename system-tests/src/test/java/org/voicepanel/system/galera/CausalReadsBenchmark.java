@@ -50,6 +50,9 @@ class CausalReadsBenchmark {
         PanelProcess causal = null;
         PanelProcess plain = null;
         try {
+            try (Connection connection = cluster.connect("mysql"); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE bench");
+            }
             causal = PanelProcess.start("bench-causal", GaleraPanels.args(cluster.node(1), "bench"));
             plain = PanelProcess.start("bench-plain", withArg(GaleraPanels.args(cluster.node(1), "bench"),
                     "--panel.galera.causal-reads=false"));
@@ -81,6 +84,8 @@ class CausalReadsBenchmark {
                             : load, jdbc));
                 }
             }
+            table.add("");
+            table.add(staleReads(cluster.node(2), cluster.node(1)));
             String report = String.join("\n", table) + "\n";
             System.out.println(report);
             Files.writeString(build.resolve("causal-reads-benchmark.md"), report);
@@ -139,6 +144,45 @@ class CausalReadsBenchmark {
             }
         }
         return times;
+    }
+
+    /**
+     * Why causal reads are on: a 1 MiB row committed on one node, read by its key on another at
+     * once, alternately with and without {@code wsrep_sync_wait}; how many reads missed it.
+     */
+    private static String staleReads(GaleraNode writer, GaleraNode reader) throws Exception {
+        int trials = 100;
+        int[] missed = new int[2];
+        try (Connection write = writer.connect("bench"); Connection causal = reader.connect("bench");
+             Connection plain = reader.connect("bench")) {
+            try (Statement statement = write.createStatement()) {
+                statement.execute("CREATE TABLE bench_blobs (id BIGINT NOT NULL PRIMARY KEY, data LONGBLOB NOT NULL)"
+                        + " ENGINE = InnoDB");
+            }
+            try (Statement statement = causal.createStatement()) {
+                statement.execute("SET SESSION wsrep_sync_wait = 1");
+            }
+            byte[] blob = new byte[1024 * 1024];
+            for (int i = 0; i < 2 * trials; i++) {
+                try (PreparedStatement insert = write.prepareStatement("INSERT INTO bench_blobs VALUES (?, ?)")) {
+                    insert.setLong(1, i);
+                    insert.setBytes(2, blob);
+                    insert.executeUpdate();
+                }
+                Connection read = i % 2 == 0 ? causal : plain;
+                try (PreparedStatement select = read.prepareStatement("SELECT 1 FROM bench_blobs WHERE id = ?")) {
+                    select.setLong(1, i);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            missed[i % 2]++;
+                        }
+                    }
+                }
+            }
+        }
+        return "A 1 MiB row committed on node " + writer.number() + ", read at once by its key on node "
+                + reader.number() + ": with causal reads " + missed[0] + " of " + trials + " reads missed it, without "
+                + missed[1] + " of " + trials + ".";
     }
 
     private int get(String url, String... headers) throws IOException, InterruptedException {

@@ -336,7 +336,7 @@ class GaleraIT {
         }
     }
 
-    private static Answer awaitNotBusy(TimedCall call) throws IOException, InterruptedException {
+    private static Answer awaitNotBusy(Call call) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(GaleraPanels.LEASE.multipliedBy(5));
         while (true) {
             Answer answer = call.run();
@@ -347,7 +347,7 @@ class GaleraIT {
         }
     }
 
-    interface TimedCall {
+    interface Call {
         Answer run() throws IOException;
     }
 
@@ -377,7 +377,7 @@ class GaleraIT {
                         .collect(Collectors.joining(", ")));
     }
 
-    private static Answer call(TimedCall call) {
+    private static Answer call(Call call) {
         try {
             return call.run();
         } catch (IOException e) {
