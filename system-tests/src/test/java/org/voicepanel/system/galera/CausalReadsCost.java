@@ -31,11 +31,12 @@ import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
  * the same node of a three-node Galera cluster and the same database, one with causal reads (the
  * default) and one with {@code panel.galera.causal-reads=false}, asked the same requests in turn;
  * once on a quiet cluster and once while another node commits small writes without pause. Beside
- * them, the same with a bare JDBC read. Runs only in the {@code benchmark} profile
- * ({@code -Dit.test=CausalReadsBenchmark}); prints a table and writes it to
- * {@code target/causal-reads-benchmark.md}. Asserts nothing about speed.
+ * them, the same with a bare JDBC read. Not a test, and not part of {@code PanelBenchmark}'s run
+ * (it needs the Galera packages): run it on its own in the {@code benchmark} profile with
+ * {@code -Dit.test=CausalReadsCost}; it prints a table and writes it to
+ * {@code target/causal-reads-cost.md}. Asserts nothing about speed.
  */
-class CausalReadsBenchmark {
+class CausalReadsCost {
 
     private static final int WARM_UP = 100;
     private static final int ROUNDS = 300;
@@ -88,7 +89,7 @@ class CausalReadsBenchmark {
             table.add(staleReads(cluster.node(2), cluster.node(1)));
             String report = String.join("\n", table) + "\n";
             System.out.println(report);
-            Files.writeString(build.resolve("causal-reads-benchmark.md"), report);
+            Files.writeString(build.resolve("causal-reads-cost.md"), report);
         } finally {
             Resources.closeAll(causal, plain, simulator, cluster);
         }
