@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * stored through node A, and accepted a token just revoked there. With {@code wsrep_sync_wait=1}
  * on every connection of the panel's pool, each read first waits until its node has applied
  * everything the cluster committed before it: sign-ins, tokens, sessions and snapshot reads all see
- * the latest write. It costs one cluster round trip per read (docs/benchmarks.md).
+ * the latest write. What it costs per request is measured in docs/operations.md.
  *
  * <p>Set as the pool's {@code connectionInitSql}, so each new connection gets it once, whichever way
  * the pool is built: {@link #configure} for a pool the panel builds itself, and this post-processor
- * for a pool not started yet. A server that is not a Galera node gets nothing. Where the database
- * cannot be asked yet, each new connection asks its server itself. {@code panel.galera.causal-reads=false}
- * turns it off.
+ * for a pool not started yet (after its properties are bound). A server that is not a Galera node
+ * gets nothing. Where the database cannot be asked yet, each new connection asks its server itself.
+ * {@code panel.galera.causal-reads=false} turns it off. Thread-safe.
  */
 @Component
 public class CausalReads implements BeanPostProcessor {
@@ -45,7 +45,7 @@ public class CausalReads implements BeanPostProcessor {
     }
 
     @Override
-    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (enabled && bean instanceof HikariDataSource pool && !pool.isRunning()) {
             configure(pool);
         }

@@ -230,6 +230,7 @@ class GaleraIT {
         cluster.awaitSize(3, Duration.ofMinutes(1));
         System.out.printf("OBSERVED | GaleraIT#nodeKilledDuringAWrite | node 1 rejoined (incremental transfer)"
                 + " in %d ms%n", Duration.between(restarted, Instant.now()).toMillis());
+        assertThat(cluster.node(1).receivedIncrementalTransfer()).isTrue();
         a.awaitHealthy(Duration.ofMinutes(1));
         SnapshotLedger.of(apiB, erin).assertUnchanged(apiA, erin);
         assertThat(created(apiA.postBytes(erin.backups() + "/upload", erin.token(), multiChunkFile,

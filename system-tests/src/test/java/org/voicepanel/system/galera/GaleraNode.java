@@ -176,7 +176,7 @@ public final class GaleraNode {
                 "--datadir=" + dataDir(), "--port=" + port, "--bind-address=127.0.0.1",
                 "--socket=" + home.resolve("mariadbd.sock"), "--pid-file=" + home.resolve("mariadbd.pid"),
                 "--skip-ssl", "--performance-schema=OFF",
-                "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=32M", "--innodb-flush-log-at-trx-commit=2",
+                "--innodb-buffer-pool-size=64M", "--innodb-log-file-size=16M", "--innodb-flush-log-at-trx-commit=2",
                 // what Galera requires of every node
                 "--binlog-format=ROW", "--default-storage-engine=InnoDB", "--innodb-autoinc-lock-mode=2",
                 "--wsrep-on=ON", "--wsrep-provider=" + GaleraCluster.PROVIDER,
@@ -185,7 +185,7 @@ public final class GaleraNode {
                 "--wsrep-node-incoming-address=127.0.0.1:" + port,
                 "--wsrep-provider-options=base_port=" + groupPort + ";gmcast.listen_addr=tcp://127.0.0.1:" + groupPort
                         + ";ist.recv_addr=127.0.0.1:"
-                        + incrementalTransferPort + ";gcache.size=128M",
+                        + incrementalTransferPort + ";gcache.size=32M",
                 "--wsrep-sst-method=rsync", "--wsrep-sst-receive-address=127.0.0.1:" + stateTransferPort));
         command.add("--user=" + (serverUser == null ? System.getProperty("user.name") : serverUser.getName()));
         return command;
@@ -212,6 +212,11 @@ public final class GaleraNode {
         if (run.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(output));
         }
+    }
+
+    /** Whether the node, since its files were made, caught up by an incremental transfer (not a full copy). */
+    public boolean receivedIncrementalTransfer() throws IOException {
+        return Files.readString(home.resolve("error.log")).contains("IST received");
     }
 
     /** The end of the server's error log, for a failure message. */
