@@ -27,7 +27,11 @@
  * <ol>
  *   <li>The host runs the plugin's Flyway migrations, found in the jar under
  *       {@code db/migration/<pluginId>/}, with the history table {@code flyway_history_<pluginId>}.
- *       Prefix your tables with a name of your own. A failing migration marks the plugin FAILED.</li>
+ *       Prefix your tables with a name of your own. A failing migration marks the plugin FAILED
+ *       and the panel's health DOWN; the next start runs the failed script again, so write scripts
+ *       that can run again after a partial run ({@code CREATE TABLE IF NOT EXISTS}: MariaDB cannot
+ *       roll DDL back). Panels starting together run one plugin's scripts one at a time, also on
+ *       the nodes of a Galera cluster, so no script needs to guard against a concurrent run.</li>
  *   <li>PF4J starts the plugin ({@code Plugin.start()}).</li>
  *   <li>The host creates each provider once, through a public constructor taking a
  *       {@link org.voicepanel.api.ProviderContext} (or a public no-argument constructor).</li>

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.voicepanel.host.PanelProperties;
+import org.voicepanel.host.db.CertificationRetry;
 import org.voicepanel.host.web.StorageFailures;
 
 /**
@@ -35,24 +36,8 @@ class AdminBootstrap implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         String configured = panel.adminToken();
         if (configured != null && !configured.isBlank()) {
-            int revoked = tokens.revokeByDescriptionExcept(CONFIGURED, configured);
-            if (revoked > 0) {
-                log.info("The previously configured admin token no longer works: panel.admin-token has changed.");
-            }
-            if (tokens.isRevoked(configured)) {
-                log.warn("panel.admin-token names a token that was revoked (by an admin, or when the setting changed"
-                        + " to another value); it stays revoked. Choose a new value.");
-            } else if (!tokens.exists(configured)) {
-                try {
-                    tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), CONFIGURED);
-                    log.info("The configured admin token is now active.");
-                } catch (RuntimeException e) {
-                    // another panel instance starting on the same database stored it first
-                    if (!StorageFailures.isDuplicateKey(e)) {
-                        throw e;
-                    }
-                }
-            }
+            // on Galera another panel's insert on another node shows as a lost certification: look again
+            CertificationRetry.run("Storing the configured admin token", () -> storeConfigured(configured));
             return;
         }
         if (users.anyAdmin()) {
@@ -69,7 +54,32 @@ class AdminBootstrap implements SmartInitializingSingleton {
                 """.formatted(token));
     }
 
+    private void storeConfigured(String configured) {
+        int revoked = tokens.revokeByDescriptionExcept(CONFIGURED, configured);
+        if (revoked > 0) {
+            log.info("The previously configured admin token no longer works: panel.admin-token has changed.");
+        }
+        if (tokens.isRevoked(configured)) {
+            log.warn("panel.admin-token names a token that was revoked (by an admin, or when the setting changed"
+                    + " to another value); it stays revoked. Choose a new value.");
+        } else if (!tokens.exists(configured)) {
+            try {
+                tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), CONFIGURED);
+                log.info("The configured admin token is now active.");
+            } catch (RuntimeException e) {
+                // another panel instance starting on the same database stored it first
+                if (!StorageFailures.isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private UserStore.User adminUser() {
+        return CertificationRetry.run("Creating the admin user", this::findOrCreateAdmin);
+    }
+
+    private UserStore.User findOrCreateAdmin() {
         return users.byName(ADMIN_NAME).orElseGet(() -> {
             try {
                 return users.create(ADMIN_NAME, null, true);

@@ -3,10 +3,15 @@ package org.voicepanel.host.backup;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -14,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.host.PanelProperties;
+import org.voicepanel.host.db.CertificationRetry;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.StorageFailures;
@@ -27,7 +33,13 @@ import org.voicepanel.host.web.StorageFailures;
 public class ServiceLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceLock.class);
-    private static final int CONFLICT_ATTEMPTS = 3;
+    /**
+     * How long a request waits for its lock to be released. Longer means the database is gone (the
+     * pool waits for a connection): the request answers at once and the release goes on behind it,
+     * or the lease frees the service.
+     */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+    private static final int RELEASERS = 8;
 
     private final Jdbi jdbi;
     private final Duration lease;
@@ -36,6 +48,12 @@ public class ServiceLock implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ThreadPoolExecutor releaser = new ThreadPoolExecutor(0, RELEASERS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "service-lock-releaser");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     public ServiceLock(Jdbi jdbi, PanelProperties panel) {
         this.jdbi = jdbi;
@@ -58,23 +76,19 @@ public class ServiceLock implements AutoCloseable {
      * requests raced for a free service (both lock the gap where the row goes, then both insert),
      * and the loser answered 500 instead of SERVICE_BUSY. A conflict that still happens (three
      * racers, or Galera's certification) means someone is taking the lock: try again, which sees
-     * the winner's row, and after that call the service busy.
+     * the winner's row, and if it keeps losing call the service busy.
      */
     private boolean take(long serviceId, BackupOperation operation, String holder) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // the row in the way may be the expired lease of a crashed instance
-                return insert(serviceId, operation, holder)
-                        || deleteExpired(serviceId) && insert(serviceId, operation, holder);
-            } catch (JdbiException e) {
-                if (!StorageFailures.isTransactionConflict(e)) {
-                    throw e;
-                }
-                if (attempt == CONFLICT_ATTEMPTS) {
-                    log.info("The lock of service {} stayed contended: {}", serviceId, e.toString());
-                    return false;
-                }
+        try {
+            // the row in the way may be the expired lease of a crashed instance
+            return CertificationRetry.run("Taking a service lock", () -> insert(serviceId, operation, holder)
+                    || deleteExpired(serviceId) && insert(serviceId, operation, holder));
+        } catch (JdbiException e) {
+            if (!StorageFailures.isTransactionConflict(e)) {
+                throw e;
             }
+            log.info("The lock of service {} stayed contended: {}", serviceId, e.toString());
+            return false;
         }
     }
 
@@ -99,6 +113,7 @@ public class ServiceLock implements AutoCloseable {
     @Override
     public void close() {
         renewer.shutdownNow();
+        releaser.shutdown();
     }
 
     /** A held lock; renewed in the background until closed. */
@@ -117,9 +132,10 @@ public class ServiceLock implements AutoCloseable {
 
         private void renew() {
             try {
-                jdbi.useHandle(h -> h.createUpdate("UPDATE service_lock SET expires_at = UTC_TIMESTAMP(3)"
+                CertificationRetry.run("Renewing a service lock", () -> jdbi.useHandle(h -> h.createUpdate(
+                                "UPDATE service_lock SET expires_at = UTC_TIMESTAMP(3)"
                                 + " + INTERVAL ? * 1000 MICROSECOND WHERE service_id = ? AND holder = ?")
-                        .bind(0, lease.toMillis()).bind(1, serviceId).bind(2, holder).execute());
+                        .bind(0, lease.toMillis()).bind(1, serviceId).bind(2, holder).execute()));
             } catch (RuntimeException e) {
                 log.warn("The lock of service {} could not be renewed: {}", serviceId, e.toString());
             }
@@ -128,9 +144,24 @@ public class ServiceLock implements AutoCloseable {
         @Override
         public void close() {
             renewal.cancel(false);
+            Future<?> release = releaser.submit(this::release);
             try {
-                jdbi.useHandle(h -> h.createUpdate("DELETE FROM service_lock WHERE service_id = ? AND holder = ?")
-                        .bind(0, serviceId).bind(1, holder).execute());
+                release.get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                log.warn("The lock of service {} is released in the background (the database is slow to answer);"
+                        + " else its lease frees it within {} s", serviceId, lease.toSeconds());
+            } catch (ExecutionException e) {
+                log.warn("The lock of service {} could not be released: {}", serviceId, e.getCause().toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void release() {
+            try {
+                CertificationRetry.run("Releasing a service lock", () -> jdbi.useHandle(h -> h.createUpdate(
+                                "DELETE FROM service_lock WHERE service_id = ? AND holder = ?")
+                        .bind(0, serviceId).bind(1, holder).execute()));
             } catch (RuntimeException e) {
                 // the lease expires on its own
                 log.warn("The lock of service {} could not be released: {}", serviceId, e.toString());

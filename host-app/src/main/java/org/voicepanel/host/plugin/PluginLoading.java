@@ -37,6 +37,7 @@ public final class PluginLoading implements AutoCloseable {
     private final List<PluginReport> unreadable = new ArrayList<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> typesByPlugin = new ConcurrentHashMap<>();
+    private final Set<String> unmigrated = ConcurrentHashMap.newKeySet();
 
     public PluginLoading(Path pluginsDir, String apiVersion, DataSource dataSource,
                          Function<String, ProviderContext> contextOf) {
@@ -65,6 +66,14 @@ public final class PluginLoading implements AutoCloseable {
 
     public ProviderRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The plugins whose tables could not be migrated: installed to serve, but serving nothing until a
+     * start migrates them (each start tries again). They make the panel's health DOWN.
+     */
+    public Set<String> unmigrated() {
+        return Set.copyOf(unmigrated);
     }
 
     public List<PluginReport> reports() {
@@ -104,6 +113,7 @@ public final class PluginLoading implements AutoCloseable {
         try {
             SchemaMigrations.migrate(dataSource, plugin.getPluginClassLoader(), id);
         } catch (RuntimeException e) {
+            unmigrated.add(id);
             fail(plugin, "its database migration failed: " + e.getMessage(), e);
             return;
         }

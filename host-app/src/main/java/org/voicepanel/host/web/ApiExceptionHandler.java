@@ -76,6 +76,13 @@ public class ApiExceptionHandler {
         return internal(e, request);
     }
 
+    /** On Galera, a write that lost certification to one on another node; it was rolled back whole. */
+    private static ResponseEntity<Envelope> conflict(Exception e) {
+        log.info("A change lost to a concurrent one: {}", e.toString());
+        return respond(ErrorCode.STORAGE_UNAVAILABLE, "Another request changed the same data at the same moment;"
+                + " this change was not made. Please try again.");
+    }
+
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class, MultipartException.class})
     ResponseEntity<Envelope> badRequest(Exception e) {
@@ -127,6 +134,9 @@ public class ApiExceptionHandler {
         // a lost database surfaces through many layers (sessions, Jdbi, plugins' own Jdbi copies)
         if (StorageFailures.isConnectionLoss(e)) {
             return storage(e);
+        }
+        if (StorageFailures.isTransactionConflict(e)) {
+            return conflict(e);
         }
         String id = RequestIds.of(request);
         log.error("Request {} failed", id, e);

@@ -1,0 +1,55 @@
+package org.voicepanel.host.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** What the panel's pool is told to run on each new connection, on a MariaDB that is no Galera node. */
+class CausalReadsTest {
+
+    @Test
+    void serverThatIsNoGaleraNodeGetsNothing() {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(((HikariDataSource) TestDatabase.dataSource()).getJdbcUrl());
+
+        CausalReads.configure(pool);
+
+        assertThat(pool.getConnectionInitSql()).isNull();
+    }
+
+    @Test
+    void databaseThatCannotBeAskedYetLeavesTheQuestionToEachConnection() throws IOException {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + freePort() + "/panel");
+
+        CausalReads.configure(pool);
+
+        assertThat(pool.getConnectionInitSql()).isEqualTo(CausalReads.SYNC_WAIT_IF_GALERA);
+    }
+
+    @Test
+    void thatQuestionIsHarmlessOnAServerThatIsNoGaleraNode() throws Exception {
+        try (Connection connection = TestDatabase.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(CausalReads.SYNC_WAIT_IF_GALERA);
+            try (ResultSet rs = statement.executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+            assertThat(Galera.isOn(connection)).isFalse();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
