@@ -26,6 +26,7 @@ import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
+import org.voicepanel.host.backup.catalog.SnapshotRules;
 import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
@@ -45,12 +46,15 @@ class BackupController {
     private final ServiceAccess access;
     private final ServiceLock lock;
     private final UploadReader uploads;
+    private final SnapshotRules rules;
 
-    BackupController(BackupDispatch dispatch, ServiceAccess access, ServiceLock lock, UploadReader uploads) {
+    BackupController(BackupDispatch dispatch, ServiceAccess access, ServiceLock lock, UploadReader uploads,
+                     SnapshotRules rules) {
         this.dispatch = dispatch;
         this.access = access;
         this.lock = lock;
         this.uploads = uploads;
+        this.rules = rules;
     }
 
     @GetMapping(BASE)
@@ -82,14 +86,17 @@ class BackupController {
     @GetMapping(BASE + "/backup")
     Envelope list(Caller caller, @PathVariable String id, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.LIST, BackupHandlers.ListSnapshots.class, http);
-        return Envelope.data("snapshots", target.handler().list(target.request()));
+        return Envelope.data(rules.listing(target.service(), target.handler().list(target.request())).view());
     }
 
     @PostMapping(BASE + "/backup")
     ResponseEntity<Envelope> create(Caller caller, @PathVariable String id, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class, http);
         try (var lease = lock.acquire(target.service().id(), BackupOperation.CREATE)) {
-            return created(target.handler().create(target.request()));
+            rules.beforeManualCreate(target.service());
+            long snapshotId = target.handler().create(target.request());
+            rules.afterManualCreate(target.service());
+            return created(snapshotId);
         }
     }
 
@@ -99,6 +106,7 @@ class BackupController {
         var target = dispatch.resolve(caller, id, BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class, http);
         try (SpooledUpload upload = uploads.read(http);
              var lease = lock.acquire(target.service().id(), BackupOperation.UPLOAD)) {
+            rules.beforeUpload(target.service(), upload.size());
             return created(target.handler().upload(target.request(), upload));
         }
     }
@@ -133,7 +141,9 @@ class BackupController {
         var target = dispatch.resolve(caller, id, BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class, http);
         long snapshotId = Ids.parse(snapshot, "snapshot id");
         try (var lease = lock.acquire(target.service().id(), BackupOperation.DELETE)) {
+            rules.beforeDelete(target.service(), snapshotId);
             target.handler().delete(target.request(), snapshotId);
+            rules.afterDelete(target.service(), snapshotId);
         }
         return Envelope.message("The Voiceserver Backup has been deleted.");
     }

@@ -1,0 +1,172 @@
+package org.voicepanel.host.schedule;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+import org.voicepanel.host.service.ServiceStore;
+
+/**
+ * The panel's db-scheduler (docs/backups.md): one execution per service with a schedule, whose time is the next
+ * run's start and whose data its due time. db-scheduler picks each execution on exactly one panel instance
+ * (optimistic locking on the row), and revives the execution of a panel whose heartbeats stopped, on another one.
+ * After a run, the execution moves to the first due time after now: missed due times collapse into one run.
+ * Started once the panel is ready; stopped, waiting for running runs, when it stops.
+ */
+@Component
+public class BackupScheduler implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
+
+    static final String TASK = "scheduled-backup";
+    private static final Logger log = LoggerFactory.getLogger(BackupScheduler.class);
+
+    private final ScheduleStore schedules;
+    private final ServiceStore services;
+    private final ScheduledRun run;
+    private final BackupsProperties properties;
+    private final Clock clock;
+    private final CustomTask<String> task;
+    private final Scheduler scheduler;
+
+    BackupScheduler(DataSource dataSource, ScheduleStore schedules, ServiceStore services, ScheduledRun run,
+                    BackupsProperties properties, Clock clock) {
+        this.schedules = schedules;
+        this.services = services;
+        this.run = run;
+        this.properties = properties;
+        this.clock = clock;
+        this.task = Tasks.custom(TASK, String.class)
+                .onDeadExecutionRevive()
+                .onFailure((complete, operations) ->
+                        operations.reschedule(complete, clock.instant().plus(properties.busyRetry())))
+                .execute(this::execute);
+        RecurringTask<Void> sweep = Tasks.recurring("backup-schedule-sweep", FixedDelay.of(Duration.ofMinutes(10)))
+                .execute((instance, context) -> sweep());
+        Clock panelClock = clock;
+        SchedulerBuilder builder = new SchedulerBuilder(dataSource, List.of(task, sweep)) {
+            {
+                // db-scheduler keeps its clock protected; the panel's (tests move it) drives due times
+                this.clock = panelClock::instant;
+            }
+        };
+        this.scheduler = builder
+                .startTasks(sweep)
+                .schedulerName(new SchedulerName.Fixed(instanceName()))
+                .threads(Math.max(1, properties.threads()))
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(4)
+                .serializer(new TextSerializer())
+                .alwaysPersistTimestampInUTC()
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        scheduler.start();
+    }
+
+    /** Moves the service's execution to its schedule's next run, or removes it when the schedule is off. */
+    public void plan(long serviceId) {
+        BackupSchedule schedule = schedules.effective(serviceId);
+        Optional<NextRun> next = NextRun.after(clock.instant(), serviceId, schedule, properties.jitter());
+        TaskInstanceId id = TaskInstanceId.of(TASK, Long.toString(serviceId));
+        try {
+            if (next.isEmpty()) {
+                if (scheduler.getScheduledExecution(id).isPresent()) {
+                    scheduler.cancel(id);
+                }
+            } else if (!scheduler.reschedule(id, next.get().startsAt(), next.get().dueAt().toString())) {
+                scheduler.scheduleIfNotExists(task.instance(Long.toString(serviceId), next.get().dueAt().toString()),
+                        next.get().startsAt());
+            }
+        } catch (RuntimeException e) {
+            // the run is going on; when it ends it plans from the schedule saved now
+            log.info("Service {} is being backed up; its new schedule applies after this run ({})", serviceId,
+                    e.getMessage());
+        }
+    }
+
+    /** When the service's next run starts, as the scheduler holds it. */
+    Optional<Instant> plannedStart(long serviceId) {
+        return scheduler.getScheduledExecution(TaskInstanceId.of(TASK, Long.toString(serviceId)))
+                .map(execution -> execution.getExecutionTime());
+    }
+
+    private CompletionHandler<String> execute(TaskInstance<String> instance, ExecutionContext context) {
+        long serviceId = Long.parseLong(instance.getId());
+        Instant due = Instant.parse(instance.getData());
+        ScheduledRun.Outcome outcome = run.run(serviceId, due, context.getExecution().executionTime);
+        return (complete, operations) -> {
+            Instant now = clock.instant();
+            if (outcome == ScheduledRun.Outcome.RETRY_LATER) {
+                operations.reschedule(complete, now.plus(properties.busyRetry()), instance.getData());
+                return;
+            }
+            if (outcome == ScheduledRun.Outcome.RETRY_SOON) {
+                operations.reschedule(complete, now.plus(hostRetry(serviceId)), instance.getData());
+                return;
+            }
+            Optional<NextRun> next = NextRun.after(now, serviceId, schedules.effective(serviceId), properties.jitter());
+            if (next.isPresent()) {
+                operations.reschedule(complete, next.get().startsAt(), next.get().dueAt().toString());
+            } else {
+                operations.remove();
+            }
+        };
+    }
+
+    /** A run whose host is full waits about one polling interval, spread so the waiting runs do not all return at once. */
+    private Duration hostRetry(long serviceId) {
+        long base = Math.max(200, properties.pollingInterval().toMillis());
+        return Duration.ofMillis(base + Math.floorMod(serviceId * 7919, base));
+    }
+
+    /** Gives every service whose schedule is on an execution; heals one lost or made by the default schedule. */
+    private void sweep() {
+        Set<String> planned = new HashSet<>();
+        scheduler.fetchScheduledExecutionsForTask(TASK, String.class,
+                execution -> planned.add(execution.getTaskInstance().getId()));
+        services.all().stream().filter(service -> !planned.contains(Long.toString(service.id())))
+                .filter(service -> schedules.effective(service.id()).enabled())
+                .forEach(service -> plan(service.id()));
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "panel";
+        }
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 50 ? name.substring(name.length() - 50) : name;
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}
