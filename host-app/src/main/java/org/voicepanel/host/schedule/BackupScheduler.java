@@ -64,7 +64,7 @@ public class BackupScheduler implements ApplicationListener<ApplicationReadyEven
         RecurringTask<Void> sweep = Tasks.recurring("backup-schedule-sweep", FixedDelay.of(Duration.ofMinutes(10)))
                 .execute((instance, context) -> sweep());
         Clock panelClock = clock;
-        SchedulerBuilder builder = new SchedulerBuilder(dataSource, List.of(task, sweep)) {
+        SchedulerBuilder builder = new SchedulerBuilder(dataSource, List.of(task)) {
             {
                 // db-scheduler keeps its clock protected; the panel's (tests move it) drives due times
                 this.clock = panelClock::instant;
@@ -94,18 +94,23 @@ public class BackupScheduler implements ApplicationListener<ApplicationReadyEven
         Optional<NextRun> next = NextRun.after(clock.instant(), serviceId, schedule, properties.jitter());
         TaskInstanceId id = TaskInstanceId.of(TASK, Long.toString(serviceId));
         try {
+            var existing = scheduler.getScheduledExecution(id);
+            if (existing.isPresent() && existing.get().isPicked()) {
+                // the run is going on; when it ends it plans from the schedule saved now
+                return;
+            }
             if (next.isEmpty()) {
-                if (scheduler.getScheduledExecution(id).isPresent()) {
-                    scheduler.cancel(id);
-                }
-            } else if (!scheduler.reschedule(id, next.get().startsAt(), next.get().dueAt().toString())) {
+                existing.ifPresent(execution -> scheduler.cancel(id));
+            } else if (existing.isPresent()) {
+                scheduler.reschedule(id, next.get().startsAt(), next.get().dueAt().toString());
+            } else {
                 scheduler.scheduleIfNotExists(task.instance(Long.toString(serviceId), next.get().dueAt().toString()),
                         next.get().startsAt());
             }
         } catch (RuntimeException e) {
-            // the run is going on; when it ends it plans from the schedule saved now
-            log.info("Service {} is being backed up; its new schedule applies after this run ({})", serviceId,
-                    e.getMessage());
+            // picked between the read and the change, or planned by another instance at the same moment
+            log.info("The executions of service {} changed meanwhile; the run in progress plans from the saved"
+                    + " schedule ({})", serviceId, e.getMessage());
         }
     }
 
