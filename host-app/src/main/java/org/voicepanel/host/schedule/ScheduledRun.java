@@ -100,6 +100,7 @@ class ScheduledRun {
             Instant started = clock.instant();
             metrics.started(Duration.between(plannedStart, started));
             runs.start(service.id(), dueAt, started);
+            log.info("Scheduled run of service {} for {} starts", service.id(), dueAt);
             try {
                 long snapshotId = adoptOrCreate(service, earlier);
                 runs.succeeded(service.id(), dueAt, snapshotId, clock.instant());
