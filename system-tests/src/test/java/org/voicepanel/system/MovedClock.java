@@ -11,22 +11,22 @@ import java.time.Instant;
  * at, holding how far their clock runs ahead of the real one. Written atomically, so a panel never reads half a
  * number.
  */
-final class MovedClock {
+public final class MovedClock {
 
     private final Path file;
 
-    MovedClock(Path file) throws IOException {
+    public MovedClock(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.getParent());
         write(0);
     }
 
-    String panelArg() {
+    public String panelArg() {
         return "--panel.test.clock-offset-file=" + file;
     }
 
     /** Sets the panels' clock to {@code instant} (from now on it runs at real speed again). */
-    void set(Instant instant) throws IOException {
+    public void set(Instant instant) throws IOException {
         write(instant.toEpochMilli() - System.currentTimeMillis());
     }
 

@@ -28,6 +28,19 @@ public record BackupSchedule(boolean enabled, ZoneId zone, Integer everyHours, L
         return everyHours != null ? everyHours : weeklyOn != null ? 7 * 24 : 24;
     }
 
+    /**
+     * The due time a run started at {@code now} stands for: {@code planned}, or, when later due times have passed
+     * since (the panel was down, the run waited), the latest of them, so that missed due times collapse into one.
+     */
+    public Instant latestDue(Instant planned, Instant now) {
+        Instant due = planned;
+        for (Optional<Instant> next = nextDueAfter(due); next.isPresent() && !next.get().isAfter(now);
+             next = nextDueAfter(due)) {
+            due = next.get();
+        }
+        return due;
+    }
+
     /** The first due time strictly after {@code after}; empty when off. */
     public Optional<Instant> nextDueAfter(Instant after) {
         if (!enabled) {

@@ -32,7 +32,8 @@ import org.voicepanel.host.service.ServiceStore;
  * The panel's db-scheduler (docs/backups.md): one execution per service with a schedule, whose time is the next
  * run's start and whose data its due time. db-scheduler picks each execution on exactly one panel instance
  * (optimistic locking on the row), and revives the execution of a panel whose heartbeats stopped, on another one.
- * After a run, the execution moves to the first due time after now: missed due times collapse into one run.
+ * After a run, the execution moves to the first due time after now; a run that starts after later due times have
+ * passed stands for the latest of them: missed due times collapse into one run.
  * Started once the panel is ready; stopped, waiting for running runs, when it stops.
  */
 @Component
@@ -122,16 +123,16 @@ public class BackupScheduler implements ApplicationListener<ApplicationReadyEven
 
     private CompletionHandler<String> execute(TaskInstance<String> instance, ExecutionContext context) {
         long serviceId = Long.parseLong(instance.getId());
-        Instant due = Instant.parse(instance.getData());
+        Instant due = schedules.effective(serviceId).latestDue(Instant.parse(instance.getData()), clock.instant());
         ScheduledRun.Outcome outcome = run.run(serviceId, due, context.getExecution().executionTime);
         return (complete, operations) -> {
             Instant now = clock.instant();
             if (outcome == ScheduledRun.Outcome.RETRY_LATER) {
-                operations.reschedule(complete, now.plus(properties.busyRetry()), instance.getData());
+                operations.reschedule(complete, now.plus(properties.busyRetry()), due.toString());
                 return;
             }
             if (outcome == ScheduledRun.Outcome.RETRY_SOON) {
-                operations.reschedule(complete, now.plus(hostRetry(serviceId)), instance.getData());
+                operations.reschedule(complete, now.plus(hostRetry(serviceId)), due.toString());
                 return;
             }
             Optional<NextRun> next = NextRun.after(now, serviceId, schedules.effective(serviceId), properties.jitter());

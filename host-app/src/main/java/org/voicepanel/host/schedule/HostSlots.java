@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.voicepanel.host.PanelProperties;
 
 /**
- * At most {@code panel.backups.per-host-concurrency} scheduled runs at once against one voice-server host, across
- * every panel instance: numbered lease rows per host, taken like the service lock (docs/architecture.md), renewed
+ * At most {@code panel.backups.per-host-concurrency} scheduled runs at once against one voice-server host (its
+ * address and query port: one TeamSpeak instance), across every panel instance: numbered lease rows per host, taken like the service lock (docs/architecture.md), renewed
  * while the run lasts and expiring after a crash. Times come from the database. Thread-safe.
  */
 @Component

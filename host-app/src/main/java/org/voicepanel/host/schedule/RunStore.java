@@ -42,28 +42,39 @@ class RunStore {
 
     void start(long serviceId, Instant dueAt, Instant startedAt) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO backup_run (service_id, due_at, started_at, result)"
-                        + " VALUES (?, ?, ?, 'RUNNING') ON DUPLICATE KEY UPDATE started_at = VALUES(started_at),"
-                        + " result = 'RUNNING', error = NULL, finished_at = NULL")
+                        + " VALUES (?, ?, ?, 'RUNNING') ON DUPLICATE KEY UPDATE"
+                        + " result = IF(snapshot_id IS NULL, 'RUNNING', result),"
+                        + " error = IF(snapshot_id IS NULL, NULL, error),"
+                        + " finished_at = IF(snapshot_id IS NULL, NULL, finished_at),"
+                        + " started_at = IF(snapshot_id IS NULL, VALUES(started_at), started_at)")
                 .bind(0, serviceId).bind(1, utc(dueAt)).bind(2, utc(startedAt)).execute());
     }
 
-    /** The run's snapshot and its scheduled mark, in one transaction: a crash leaves both or neither. */
-    void succeeded(long serviceId, Instant dueAt, long snapshotId, Instant finishedAt) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO snapshot_entry (service_id, snapshot_id, scheduled) VALUES (?, ?, TRUE)"
-                            + " ON DUPLICATE KEY UPDATE scheduled = TRUE")
-                    .bind(0, serviceId).bind(1, snapshotId).execute();
-            h.createUpdate("UPDATE backup_run SET result = 'SUCCEEDED', snapshot_id = ?, finished_at = ?, error = NULL"
-                            + " WHERE service_id = ? AND due_at = ?")
+    /**
+     * Claims the due time for {@code snapshotId} and marks it scheduled, in one transaction: a crash leaves both or
+     * neither. False when another attempt claimed the due time first (a panel that stalled past its lease and then
+     * went on): that snapshot is then one too many, and the caller removes it.
+     */
+    boolean succeeded(long serviceId, Instant dueAt, long snapshotId, Instant finishedAt) {
+        boolean claimed = jdbi.inTransaction(h -> {
+            int rows = h.createUpdate("UPDATE backup_run SET result = 'SUCCEEDED', snapshot_id = ?, finished_at = ?,"
+                            + " error = NULL WHERE service_id = ? AND due_at = ? AND snapshot_id IS NULL")
                     .bind(0, snapshotId).bind(1, utc(finishedAt)).bind(2, serviceId).bind(3, utc(dueAt)).execute();
+            if (rows == 1) {
+                h.createUpdate("INSERT INTO snapshot_entry (service_id, snapshot_id, scheduled) VALUES (?, ?, TRUE)"
+                                + " ON DUPLICATE KEY UPDATE scheduled = TRUE")
+                        .bind(0, serviceId).bind(1, snapshotId).execute();
+            }
+            return rows == 1;
         });
         prune(serviceId);
+        return claimed;
     }
 
     void failed(long serviceId, Instant dueAt, String error, Instant finishedAt) {
         String sentence = error.length() > 500 ? error.substring(0, 500) : error;
         jdbi.useHandle(h -> h.createUpdate("UPDATE backup_run SET result = 'FAILED', error = ?, finished_at = ?"
-                        + " WHERE service_id = ? AND due_at = ?")
+                        + " WHERE service_id = ? AND due_at = ? AND snapshot_id IS NULL")
                 .bind(0, sentence).bind(1, utc(finishedAt)).bind(2, serviceId).bind(3, utc(dueAt)).execute());
         prune(serviceId);
     }

@@ -71,7 +71,7 @@ class ScheduledRun {
         if (runs.find(serviceId, dueAt).filter(run -> run.snapshotId() != null).isPresent()) {
             return Outcome.DONE;
         }
-        Optional<HostSlots.Slot> slot = hostSlots.tryTake(service.host());
+        Optional<HostSlots.Slot> slot = hostSlots.tryTake(service.host() + ":" + service.queryPort());
         if (slot.isEmpty()) {
             return Outcome.RETRY_SOON;
         }
@@ -103,7 +103,12 @@ class ScheduledRun {
             log.info("Scheduled run of service {} for {} starts", service.id(), dueAt);
             try {
                 long snapshotId = adoptOrCreate(service, earlier);
-                runs.succeeded(service.id(), dueAt, snapshotId, clock.instant());
+                if (!runs.succeeded(service.id(), dueAt, snapshotId, clock.instant())) {
+                    log.warn("Service {}: the run for {} was completed by another panel meanwhile; snapshot {} is"
+                            + " one too many and is removed", service.id(), dueAt, snapshotId);
+                    operations.delete(service, snapshotId);
+                    return Outcome.DONE;
+                }
                 int removed = rotation.rotate(service, schedules.effective(service.id()), snapshotId);
                 metrics.rotated(removed);
                 metrics.finished("succeeded", Duration.between(started, clock.instant()));

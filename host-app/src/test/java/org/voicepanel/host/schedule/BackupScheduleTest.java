@@ -48,6 +48,16 @@ class BackupScheduleTest {
     }
 
     @Test
+    void aRunAfterMissedDueTimesStandsForTheLatestOfThem() {
+        BackupSchedule hourly = new BackupSchedule(true, BERLIN, 1, null, null, Retention.DEFAULT);
+        Instant planned = Instant.parse("2026-05-01T10:00:00Z");
+
+        assertThat(hourly.latestDue(planned, Instant.parse("2026-05-01T10:02:00Z"))).isEqualTo(planned);
+        assertThat(hourly.latestDue(planned, Instant.parse("2026-05-01T13:02:00Z")))
+                .isEqualTo(Instant.parse("2026-05-01T13:00:00Z"));
+    }
+
+    @Test
     void offHasNoDueTime() {
         assertThat(BackupSchedule.off().nextDueAfter(Instant.now())).isEmpty();
     }
