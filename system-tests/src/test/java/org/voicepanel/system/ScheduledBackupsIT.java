@@ -171,7 +171,8 @@ class ScheduledBackupsIT {
                     "--panel.backups.heartbeat-interval=2s",
                     "--panel.backups.busy-retry=2s",
                     "--panel.backups.jitter=" + JITTER.toSeconds() + "s",
-                    "--panel.plugins.teamspeak.flood-rate=unlimited"));
+                    "--panel.plugins.teamspeak.flood-rate=unlimited",
+                    "--logging.level.org.voicepanel.host.schedule=DEBUG"));
             try {
                 return PanelProcess.start(name, args.toArray(String[]::new));
             } catch (IOException e) {

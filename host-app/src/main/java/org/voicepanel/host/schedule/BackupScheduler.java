@@ -32,8 +32,8 @@ import org.voicepanel.host.service.ServiceStore;
  * The panel's db-scheduler (docs/backups.md): one execution per service with a schedule, whose time is the next
  * run's start and whose data its due time. db-scheduler picks each execution on exactly one panel instance
  * (optimistic locking on the row), and revives the execution of a panel whose heartbeats stopped, on another one.
- * After a run, the execution moves to the first due time after now; a run that starts after later due times have
- * passed stands for the latest of them: missed due times collapse into one run.
+ * After a run, the execution moves to the first due time after the one the run stood for; a run that starts after
+ * later due times have passed stands for the latest of them: missed due times collapse into one run.
  * Started once the panel is ready; stopped, waiting for running runs, when it stops.
  */
 @Component
@@ -125,6 +125,7 @@ public class BackupScheduler implements ApplicationListener<ApplicationReadyEven
         long serviceId = Long.parseLong(instance.getId());
         Instant due = schedules.effective(serviceId).latestDue(Instant.parse(instance.getData()), clock.instant());
         ScheduledRun.Outcome outcome = run.run(serviceId, due, context.getExecution().executionTime);
+        log.debug("Service {}: the run for {} ended {}", serviceId, due, outcome);
         return (complete, operations) -> {
             Instant now = clock.instant();
             if (outcome == ScheduledRun.Outcome.RETRY_LATER) {
@@ -135,8 +136,10 @@ public class BackupScheduler implements ApplicationListener<ApplicationReadyEven
                 operations.reschedule(complete, now.plus(hostRetry(serviceId)), due.toString());
                 return;
             }
-            Optional<NextRun> next = NextRun.after(now, serviceId, schedules.effective(serviceId), properties.jitter());
+            // after the due time the run stood for, not after now: a run that ends late must not skip the next one
+            Optional<NextRun> next = NextRun.after(due, serviceId, schedules.effective(serviceId), properties.jitter());
             if (next.isPresent()) {
+                log.debug("Service {}: next run for {} starts at {}", serviceId, next.get().dueAt(), next.get().startsAt());
                 operations.reschedule(complete, next.get().startsAt(), next.get().dueAt().toString());
             } else {
                 operations.remove();
