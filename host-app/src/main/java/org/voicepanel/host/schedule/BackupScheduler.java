@@ -15,10 +15,8 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -153,14 +151,18 @@ public class BackupScheduler implements ApplicationListener<ApplicationReadyEven
         return Duration.ofMillis(base + Math.floorMod(serviceId * 7919, base));
     }
 
-    /** Gives every service whose schedule is on an execution; heals one lost or made by the default schedule. */
+    /**
+     * Gives every service whose schedule is on an execution if it has none (one made by the default schedule, or
+     * lost); never touches an existing one, which may be running or waiting to retry.
+     */
     private void sweep() {
-        Set<String> planned = new HashSet<>();
-        scheduler.fetchScheduledExecutionsForTask(TASK, String.class,
-                execution -> planned.add(execution.getTaskInstance().getId()));
-        services.all().stream().filter(service -> !planned.contains(Long.toString(service.id())))
-                .filter(service -> schedules.effective(service.id()).enabled())
-                .forEach(service -> plan(service.id()));
+        Instant now = clock.instant();
+        for (var service : services.all()) {
+            BackupSchedule schedule = schedules.effective(service.id());
+            NextRun.after(now, service.id(), schedule, properties.jitter()).ifPresent(next ->
+                    scheduler.scheduleIfNotExists(task.instance(Long.toString(service.id()), next.dueAt().toString()),
+                            next.startsAt()));
+        }
     }
 
     private static String instanceName() {
