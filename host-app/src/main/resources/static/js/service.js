@@ -1,6 +1,7 @@
 // service.html?id=N: the snapshots of one service, and what can be done with them.
 import { call, download, upload } from './api.js';
 import { $, confirmAction, el, formatTime, humanSize, messages, requireUser, showText, timeElement } from './ui.js';
+import { showSchedule, wireSchedule } from './schedule.js';
 
 const serviceId = new URLSearchParams(location.search).get('id') || '';
 const base = `/services/${serviceId}/voiceservers`;
@@ -49,9 +50,58 @@ function actionButton(label, accessibleName, onClick, className = '') {
   return button;
 }
 
+/** Asks for a snapshot's label in the label dialog; resolves to the text, or null when cancelled. */
+function askLabel(current) {
+  const dialog = $('label-dialog');
+  $('label-text').value = current || '';
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? $('label-text').value : null),
+      { once: true });
+    dialog.showModal();
+  });
+}
+
+function pinButton(snapshot) {
+  const id = snapshot.snapshot_id;
+  const button = actionButton(snapshot.pinned ? 'Unpin' : 'Pin', `${snapshot.pinned ? 'Unpin' : 'Pin'} snapshot ${id}`,
+    () => run(snapshot.pinned ? `Unpinning snapshot ${id}…` : `Pinning snapshot ${id}…`,
+      async () => (await call(snapshot.pinned ? 'DELETE' : 'POST', `${base}/backup/${id}/pin`)).message), 'pin');
+  button.setAttribute('aria-pressed', String(Boolean(snapshot.pinned)));
+  return button;
+}
+
+function labelButton(snapshot) {
+  const id = snapshot.snapshot_id;
+  return actionButton('Label', `Label snapshot ${id}`, async () => {
+    const label = await askLabel(snapshot.label);
+    if (label !== null) {
+      run(`Saving the label of snapshot ${id}…`,
+        async () => (await call('PATCH', `${base}/backup/${id}`, { label })).message);
+    }
+  }, 'label');
+}
+
+function snapshotCell(snapshot) {
+  const cell = el('td', { text: `#${snapshot.snapshot_id}`, attrs: { 'data-label': 'Snapshot' } });
+  if (snapshot.pinned) {
+    cell.append(' ', el('span', { text: 'pinned', className: 'badge pinned' }));
+  }
+  if (snapshot.label) {
+    cell.append(el('span', { text: snapshot.label, className: 'snapshot-label' }));
+  }
+  return cell;
+}
+
+function originCell(snapshot) {
+  const cell = el('td', { attrs: { 'data-label': 'Origin' } });
+  cell.append(snapshot.origin === 'scheduled' ? el('span', { text: 'scheduled', className: 'badge scheduled' })
+    : snapshot.origin);
+  return cell;
+}
+
 function row(snapshot) {
   const id = snapshot.snapshot_id;
-  const actions = el('div', { className: 'row-actions' },
+  const actions = el('div', { className: 'row-actions' }, pinButton(snapshot), labelButton(snapshot),
     actionButton('Download', `Download snapshot ${id}`, () => run(`Downloading snapshot ${id}…`, async () => {
       const name = await download(`${base}/backup/${id}`, `snapshot-${id}.vpsnap`);
       return `Snapshot ${id} was downloaded as ${name}.`;
@@ -68,10 +118,10 @@ function row(snapshot) {
       }
     }, 'delete danger'));
   return el('tr', { attrs: { 'data-snapshot-id': id } },
-    el('td', { text: `#${id}`, attrs: { 'data-label': 'Snapshot' } }),
+    snapshotCell(snapshot),
     el('td', { attrs: { 'data-label': 'Created' } }, timeElement(snapshot.created_at)),
     el('td', { text: humanSize(snapshot.size), attrs: { 'data-label': 'Size', title: `${snapshot.size} bytes` } }),
-    el('td', { text: snapshot.origin, attrs: { 'data-label': 'Origin' } }),
+    originCell(snapshot),
     el('td', { text: snapshot.created_by, attrs: { 'data-label': 'Created by' } }),
     el('td', { attrs: { 'data-label': 'Actions' } }, actions));
 }
@@ -79,16 +129,31 @@ function row(snapshot) {
 function showVoiceServer(voiceserver) {
   const parts = [voiceserver.type, `status: ${voiceserver.status || 'unknown'}`, `${voiceserver.slots} slots`];
   showText($('summary'), parts.join(' · '));
-  const rows = $('snapshot-table').tBodies[0];
-  rows.replaceChildren(...voiceserver.specific.snapshots.map(row));
-  $('no-snapshots').hidden = voiceserver.specific.snapshots.length > 0;
-  $('snapshot-table').hidden = voiceserver.specific.snapshots.length === 0;
+}
+
+/** "5 of 10 snapshots, 3.1 MiB of 50 MiB": the service's use of its limits. */
+function quotaSentence(quota) {
+  const count = quota.max_snapshots ? `${quota.snapshots} of ${quota.max_snapshots} snapshots`
+    : `${quota.snapshots} snapshot${quota.snapshots === 1 ? '' : 's'}`;
+  const bytes = quota.max_bytes ? `${humanSize(quota.bytes)} of ${humanSize(quota.max_bytes)}` : humanSize(quota.bytes);
+  return `${count}, ${bytes}`;
+}
+
+function showSnapshots({ snapshots, quota }) {
+  $('snapshot-table').tBodies[0].replaceChildren(...snapshots.map(row));
+  $('no-snapshots').hidden = snapshots.length > 0;
+  $('snapshot-table').hidden = snapshots.length === 0;
+  showText($('quota'), quotaSentence(quota));
   $('backups').hidden = false;
 }
 
 async function refresh() {
   try {
-    showVoiceServer((await call('GET', base)).data.voiceserver);
+    const [voiceserver, list, schedule] = await Promise.all([call('GET', base), call('GET', `${base}/backup`),
+      call('GET', `${base}/backup/schedule`)]);
+    showVoiceServer(voiceserver.data.voiceserver);
+    showSnapshots(list.data);
+    showSchedule(schedule.data.schedule);
   } catch (error) {
     if (error.code === 'BACKUPS_NOT_SUPPORTED') {
       $('backups').hidden = true;
@@ -161,6 +226,7 @@ async function main() {
     return `Snapshot ${data.snapshot.id} was created.`;
   }));
   wireUpload();
+  wireSchedule(run, `${base}/backup/schedule`);
   await refresh();
 }
 

@@ -53,6 +53,12 @@ final class PanelWorld implements AutoCloseable {
     final long bobVoice;
 
     PanelWorld(Class<?> testClass) {
+        // most tests create many snapshots in a row: no manual-create cooldown unless a test asks for one
+        this(testClass, List.of("--panel.backups.cooldown-creates=0"));
+    }
+
+    /** The same, with the panel's {@code panel.backups.*} arguments given by the test. */
+    PanelWorld(Class<?> testClass, List<String> backupArguments) {
         work = TestDatabase.buildDir().resolve("it").resolve(testClass.getSimpleName() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path plugins = work.resolve("plugins");
@@ -67,6 +73,7 @@ final class PanelWorld implements AutoCloseable {
                 "--panel.keys-dir=" + keysDir,
                 "--panel.upload-max-bytes=" + UPLOAD_LIMIT,
                 "--panel.plugins.testvoice.delay-millis=" + SLOW_MILLIS));
+        arguments.addAll(backupArguments);
         if (TestDatabase.isExternal()) {
             arguments.add("--spring.datasource.url=" + System.getenv(TestDatabase.URL_VARIABLE));
         }

@@ -97,6 +97,10 @@ public final class PanelProcess implements AutoCloseable {
                 "--panel.data-dir=" + home.resolve("data"),
                 "--panel.plugins-dir=" + home.resolve("plugins"),
                 "--panel.admin-token=" + adminToken));
+        if (extraArgs.stream().noneMatch(arg -> arg.startsWith("--panel.backups.cooldown-creates="))) {
+            // the suites create many snapshots in a row; the cooldown has tests of its own
+            command.add("--panel.backups.cooldown-creates=0");
+        }
         command.addAll(extraArgs);
         starts++;
         process = new ProcessBuilder(command)

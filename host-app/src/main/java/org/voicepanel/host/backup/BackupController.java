@@ -26,6 +26,7 @@ import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
+import org.voicepanel.host.backup.catalog.SnapshotRules;
 import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
@@ -47,15 +48,17 @@ class BackupController {
     private final UploadReader uploads;
     private final Permits heavyOperations;
     private final Permits uploadSpools;
+    private final SnapshotRules rules;
 
     BackupController(BackupDispatch dispatch, ServiceAccess access, ServiceLock lock, UploadReader uploads,
-                     Permits heavyOperations, Permits uploadSpools) {
+                     Permits heavyOperations, Permits uploadSpools, SnapshotRules rules) {
         this.dispatch = dispatch;
         this.access = access;
         this.lock = lock;
         this.uploads = uploads;
         this.heavyOperations = heavyOperations;
         this.uploadSpools = uploadSpools;
+        this.rules = rules;
     }
 
     @GetMapping(BASE)
@@ -87,15 +90,20 @@ class BackupController {
     @GetMapping(BASE + "/backup")
     Envelope list(Caller caller, @PathVariable String id, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.LIST, BackupHandlers.ListSnapshots.class, http);
-        return Envelope.data("snapshots", target.handler().list(target.request()));
+        return Envelope.data(rules.listing(target.service(), target.handler().list(target.request())).view());
     }
 
     @PostMapping(BASE + "/backup")
     ResponseEntity<Envelope> create(Caller caller, @PathVariable String id, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class, http);
-        try (var lease = lock.acquire(target.service().id(), BackupOperation.CREATE);
-             var room = heavyOperations.take()) {
-            return created(target.handler().create(target.request()));
+        try (var lease = lock.acquire(target.service().id(), BackupOperation.CREATE)) {
+            rules.beforeManualCreate(target.service());
+            long snapshotId;
+            try (var room = heavyOperations.take()) {
+                snapshotId = target.handler().create(target.request());
+            }
+            rules.afterManualCreate(target.service());
+            return created(snapshotId);
         }
     }
 
@@ -107,6 +115,7 @@ class BackupController {
         try (var lease = lock.acquire(target.service().id(), BackupOperation.UPLOAD);
              var spool = uploadSpools.take();
              SpooledUpload upload = uploads.read(http)) {
+            rules.beforeUpload(target.service(), upload.size());
             return created(target.handler().upload(target.request(), upload));
         }
     }
@@ -141,7 +150,9 @@ class BackupController {
         var target = dispatch.resolve(caller, id, BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class, http);
         long snapshotId = Ids.parse(snapshot, "snapshot id");
         try (var lease = lock.acquire(target.service().id(), BackupOperation.DELETE)) {
+            rules.beforeDelete(target.service(), snapshotId);
             target.handler().delete(target.request(), snapshotId);
+            rules.afterDelete(target.service(), snapshotId);
         }
         return Envelope.message("The Voiceserver Backup has been deleted.");
     }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.voicepanel.system.ExternalMariaDb;
+import org.voicepanel.system.FleetScenario;
+import org.voicepanel.system.MovedClock;
 import org.voicepanel.system.PanelApi;
 import org.voicepanel.system.PanelApi.Customer;
 import org.voicepanel.system.PanelProcess;
@@ -82,6 +85,9 @@ class PanelBenchmark {
 
             if (parts.includes("big")) {
                 bigFile(direct, db, simulator, servers, work);
+            }
+            if (parts.includes("fleet")) {
+                fleet(work);
             }
         } finally {
             for (PanelProcess panel : panels) {
@@ -188,6 +194,37 @@ class PanelBenchmark {
         try (Connection connection = db.connect("panel_big")) {
             DirectWork.createTables(connection);
             new BigFileScenario(direct, report).run(panel, gcLog, customer, HUGE_TARGET, snapshot, connection);
+        }
+    }
+
+    /** The nightly run of 200 services on 4 instances next to the flood pacing itself (docs/backups.md). */
+    private void fleet(Path work) throws Exception {
+        int hosts = 4;
+        int perHost = 50;
+        List<ServerQuerySimulator> simulators = new ArrayList<>();
+        try (ExternalMariaDb fleetDb = ExternalMariaDb.start("bench-fleet")) {
+            for (int i = 0; i < hosts; i++) {
+                simulators.add(ServerQuerySimulator.start(0));
+            }
+            FleetScenario scenario = new FleetScenario(fleetDb, new MovedClock(work.resolve("fleet-clock")
+                    .resolve("offset")), simulators, perHost);
+            PanelProcess panel = PanelProcess.start("bench-fleet", scenario.panelArgs().toArray(String[]::new));
+            panels.add(panel);
+            FleetScenario.Result result = scenario.run(panel);
+            double limit = result.physicalLimit(perHost).toNanos();
+            double ratio = result.wallTime().toNanos() / limit;
+            report.add(new Row("Nightly run of " + hosts * perHost + " services on " + hosts + " TeamSpeak instances"
+                    + " with flood protection on, all due at once, flood rate default, one run per instance at a"
+                    + " time (" + result.succeeded() + " succeeded, " + result.failed() + " failed); baseline: the"
+                    + " flood pacing itself, " + String.format("%.1f", result.commandsPerSnapshot())
+                    + " commands per snapshot × 350 ms × " + perHost + " snapshots per instance",
+                    Figures.seconds(result.wallTime().toNanos()), Figures.seconds((long) limit), Figures.ratio(ratio),
+                    "≤ 1.25×", ratio <= 1.25 && result.failed() == 0 && result.mostSlotsHeldOnOneHost() <= 1));
+            panel.close();
+        } finally {
+            for (ServerQuerySimulator simulator : simulators) {
+                simulator.close();
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.voicepanel.system.PanelApi;
 import org.voicepanel.system.PanelApi.Answer;
 import org.voicepanel.system.PanelApi.Customer;
+import org.voicepanel.system.MovedClock;
 import org.voicepanel.system.PanelProcess;
 import org.voicepanel.system.Resources;
 import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
@@ -48,6 +49,7 @@ class BackupsPageIT {
     /** For the tests that leave snapshots behind or hold the service's lock. */
     private static Customer carol;
     private static long aliceMumbleService;
+    private static MovedClock clock;
 
     private Chromium chromium;
     private PanelPage page;
@@ -55,7 +57,9 @@ class BackupsPageIT {
     @BeforeAll
     static void startPanel() throws IOException {
         simulator = ServerQuerySimulator.start(0);
-        panel = PanelProcess.start("browser");
+        clock = new MovedClock(BUILD_DIR.resolve("browser-clock-" + System.nanoTime()).resolve("offset"));
+        // the panel's clock moves only for the schedule test; polled often so its run comes at once
+        panel = PanelProcess.start("browser", clock.panelArg(), "--panel.backups.polling-interval=200ms");
         api = new PanelApi(panel.baseUrl());
         alice = api.customer("alice", simulator.port(), 32);
         bob = api.customer("bob", simulator.port(), 16);
@@ -238,6 +242,60 @@ class BackupsPageIT {
             assertThat(restore.get().status()).isEqualTo(200);
         } finally {
             otherClient.shutdownNow();
+        }
+    }
+
+    @Test
+    void userSetsAScheduleThatRunsAndPinsAndLabelsSnapshots() throws Exception {
+        Customer erin = api.customer("erin", simulator.port(), 10);
+        page.logIn("erin", "erin-password");
+        page.openBackups(erin.serviceId());
+        assertThat(page.text("schedule-zone")).startsWith("Time zone: ");
+
+        page.choose("schedule-kind", "hours");
+        page.choose("schedule-hours", "2");
+        page.fill("schedule-keep", "5");
+        page.saveSchedule();
+
+        assertThat(page.success()).isEqualTo("The schedule is saved.");
+        assertThat(page.text("schedule-next")).startsWith("Next run: ");
+        Answer saved = api.get(erin.backups() + "/schedule", erin.token());
+        assertThat(saved.data().path("schedule").path("every_hours").asInt()).isEqualTo(2);
+        assertThat(saved.data().path("schedule").path("retention").path("keep").asInt()).isEqualTo(5);
+
+        // the panel's clock moves past the next run; the schedule takes a snapshot by itself
+        clock.set(java.time.Instant.parse(saved.data().path("schedule").path("next_run").path("at").asString())
+                .plusSeconds(5));
+        page.await().until(d -> scheduledSnapshotOf(erin) > 0);
+        page.openBackups(erin.serviceId());
+        long scheduled = scheduledSnapshotOf(erin);
+        assertThat(page.cell(scheduled, "Origin")).isEqualTo("scheduled");
+        assertThat(page.text("schedule-last")).contains("snapshot " + scheduled + " stored");
+        assertThat(page.text("quota")).startsWith("1 snapshot, ");
+
+        page.togglePin(scheduled, "Pin");
+        assertThat(page.pinned(scheduled)).isTrue();
+        assertThat(page.cell(scheduled, "Snapshot")).contains("pinned");
+        page.label(scheduled, "before the clan war");
+        assertThat(page.cell(scheduled, "Snapshot")).contains("before the clan war");
+
+        page.delete(scheduled);
+        assertThat(page.error()).isEqualTo("Snapshot " + scheduled + " is pinned; unpin it before deleting it.");
+        page.togglePin(scheduled, "Unpin");
+        assertThat(page.pinned(scheduled)).isFalse();
+        chromium.screenshot(SCREENSHOTS.resolve("backups-schedule.png"));
+    }
+
+    private static long scheduledSnapshotOf(Customer customer) {
+        try {
+            for (var snapshot : api.get(customer.backups(), customer.token()).data().path("snapshots")) {
+                if (snapshot.path("origin").asString().equals("scheduled")) {
+                    return snapshot.path("snapshot_id").asLong();
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

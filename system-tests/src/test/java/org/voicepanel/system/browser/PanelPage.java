@@ -129,6 +129,38 @@ final class PanelPage {
                 .map(row -> Long.parseLong(row.getAttribute("data-snapshot-id"))).toList();
     }
 
+    /** Clicks Pin (or Unpin) of a snapshot and waits until the list is shown again. */
+    void togglePin(long snapshotId, String action) {
+        runOperation(() -> button(action, snapshotId).click());
+    }
+
+    /** Gives a snapshot a label through the label dialog. */
+    void label(long snapshotId, String label) {
+        int before = finishedOperations();
+        button("Label", snapshotId).click();
+        WebElement field = wait.until(visibilityOfElementLocated(By.id("label-text")));
+        field.clear();
+        field.sendKeys(label);
+        driver.findElement(By.id("label-save")).click();
+        awaitFinishedOperations(before + 1);
+    }
+
+    /** Whether a snapshot's Pin button shows it pinned (aria-pressed). */
+    boolean pinned(long snapshotId) {
+        return driver.findElement(By.cssSelector("#snapshot-table tr[data-snapshot-id='" + snapshotId + "'] button.pin"))
+                .getAttribute("aria-pressed").equals("true");
+    }
+
+    /** Picks an option of a select by its value. */
+    void choose(String selectId, String value) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(selectId))).selectByValue(value);
+    }
+
+    /** Saves the schedule form and waits until the page has shown the answer. */
+    void saveSchedule() {
+        runOperation(() -> driver.findElement(By.id("schedule-save")).click());
+    }
+
     /** The cells of one snapshot's row, by column label: Created, Size, Origin, Created by. */
     String cell(long snapshotId, String label) {
         return driver.findElement(By.cssSelector(
