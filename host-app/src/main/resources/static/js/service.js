@@ -1,6 +1,7 @@
 // service.html?id=N: the snapshots of one service, and what can be done with them.
 import { call, download, upload } from './api.js';
 import { $, confirmAction, el, formatTime, humanSize, messages, requireUser, showText, timeElement } from './ui.js';
+import { showLog } from './log.js';
 
 const serviceId = new URLSearchParams(location.search).get('id') || '';
 const base = `/services/${serviceId}/voiceservers`;
@@ -86,7 +87,18 @@ function showVoiceServer(voiceserver) {
   $('backups').hidden = false;
 }
 
+/** The service's recent log; left out for a login without ROLE_WEBINTERFACE_LOGS_READ. */
+async function refreshLog() {
+  try {
+    await showLog(`/services/${serviceId}/logs`, $('log-table'), $('no-log'));
+    $('activity').hidden = false;
+  } catch (error) {
+    $('activity').hidden = true;
+  }
+}
+
 async function refresh() {
+  refreshLog();
   try {
     showVoiceServer((await call('GET', base)).data.voiceserver);
   } catch (error) {

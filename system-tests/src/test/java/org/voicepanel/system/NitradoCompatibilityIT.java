@@ -145,12 +145,13 @@ class NitradoCompatibilityIT {
         assertThat(log.data().path("page_count").asInt()).isEqualTo(1);
         // nine backup actions, and the admin's creation of the service
         assertThat(log.data().path("log_count").asInt()).isEqualTo(10);
-        JsonNode oldest = log.data().path("logs").get(9);
+        JsonNode logs = log.data().path("logs");
+        JsonNode oldest = logs.get(9);
         assertThat(oldest.path("user").asString()).isEqualTo("admin");
         assertThat(oldest.path("category").asString()).isEqualTo("service");
         assertThat(oldest.path("message").asString()).isEqualTo("Service created.");
         List<String> lines = new ArrayList<>();
-        for (JsonNode entry : log.data().path("logs")) {
+        for (JsonNode entry : logs) {
             if (entry == oldest) {
                 continue;
             }
@@ -170,10 +171,10 @@ class NitradoCompatibilityIT {
                 "delete success - " + uploaded + " Snapshot " + uploaded + " deleted.",
                 "restore success - " + uploaded + " Snapshot " + uploaded + " restored.",
                 "upload success - " + uploaded + " Snapshot " + uploaded + " uploaded.",
-                "upload error SNAPSHOT_FILE_INVALID - - An upload failed (SNAPSHOT_FILE_INVALID).",
+                "upload error SNAPSHOT_FILE_INVALID - An upload failed (SNAPSHOT_FILE_INVALID).",
                 "download error SNAPSHOT_NOT_FOUND 999999 Downloading snapshot 999999 failed (SNAPSHOT_NOT_FOUND).",
                 "download success - " + created + " Snapshot " + created + " downloaded.",
-                "create error VOICESERVER_ERROR - - Creating a snapshot failed (VOICESERVER_ERROR).",
+                "create error VOICESERVER_ERROR - Creating a snapshot failed (VOICESERVER_ERROR).",
                 "create success - " + created + " Snapshot " + created + " created.");
         assertThat(log.toString()).doesNotContain(carl.token()).doesNotContain(logReader).doesNotContain("secret");
 
