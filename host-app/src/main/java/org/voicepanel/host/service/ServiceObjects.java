@@ -1,6 +1,7 @@
 package org.voicepanel.host.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +34,23 @@ public class ServiceObjects {
     }
 
     public Map<String, Object> of(Caller caller, Service service) {
-        return of(caller, service, statuses.of(service.id()));
+        return of(caller, List.of(service)).get(0);
     }
 
+    /** The objects of several services, with one status query and one user look-up per owner. */
     public List<Map<String, Object>> of(Caller caller, List<Service> services) {
         Map<Long, ServiceStatus> status = statuses.of(services.stream().map(Service::id).toList());
-        return services.stream().map(service -> of(caller, service, status.get(service.id()))).toList();
+        Map<Long, String> ownerNames = new HashMap<>();
+        return services.stream().map(service -> of(caller, service, status.get(service.id()),
+                ownerNames.computeIfAbsent(service.ownerUserId(),
+                        owner -> users.byId(owner).map(UserStore.User::name).orElse("")))).toList();
     }
 
-    private Map<String, Object> of(Caller caller, Service service, ServiceStatus status) {
+    private Map<String, Object> of(Caller caller, Service service, ServiceStatus status, String ownerName) {
         Map<String, Object> object = new LinkedHashMap<>(service.view());
         object.put("status", status.wireName());
         object.put("user_id", service.ownerUserId());
-        object.put("username", users.byId(service.ownerUserId()).map(UserStore.User::name).orElse(""));
+        object.put("username", ownerName);
         object.put("type", SERVICE_TYPE);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", service.name());
