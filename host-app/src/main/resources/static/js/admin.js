@@ -1,6 +1,7 @@
 // admin.html: users, their access tokens, services and plugins (ROLE_ADMIN only; the host checks).
 import { call } from './api.js';
 import { $, confirmAction, el, messages, requireUser, showRows, showText } from './ui.js';
+import { showLog } from './log.js';
 
 let users = [];
 let editingServiceId = null;
@@ -258,7 +259,8 @@ async function main() {
   });
   try {
     await loadUsers();
-    await Promise.all([loadTokens(), loadServices(), loadPlugins()]);
+    await Promise.all([loadTokens(), loadServices(), loadPlugins(),
+      showLog('/admin/logs', $('panel-log-table'), $('no-panel-log'), true)]);
     $('admin').hidden = false;
     $('admin-nav').hidden = false;
   } catch (error) {

@@ -2,6 +2,7 @@
 import { call, download, upload } from './api.js';
 import { $, confirmAction, el, formatTime, humanSize, messages, requireUser, showText, timeElement } from './ui.js';
 import { showSchedule, wireSchedule } from './schedule.js';
+import { showLog } from './log.js';
 
 const serviceId = new URLSearchParams(location.search).get('id') || '';
 const base = `/services/${serviceId}/voiceservers`;
@@ -147,7 +148,18 @@ function showSnapshots({ snapshots, quota }) {
   $('backups').hidden = false;
 }
 
+/** The service's recent log; left out for a login without ROLE_WEBINTERFACE_LOGS_READ. */
+async function refreshLog() {
+  try {
+    await showLog(`/services/${serviceId}/logs`, $('log-table'), $('no-log'));
+    $('activity').hidden = false;
+  } catch (error) {
+    $('activity').hidden = true;
+  }
+}
+
 async function refresh() {
+  refreshLog();
   try {
     const [voiceserver, list, schedule] = await Promise.all([call('GET', base), call('GET', `${base}/backup`),
       call('GET', `${base}/backup/schedule`)]);

@@ -121,8 +121,9 @@ class BackupRoutesIT {
         assertThat(ids.subList(0, 2)).containsExactly(second, first);
         assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         JsonNode newest = answer.data().path("snapshots").get(0);
-        assertThat(newest.propertyNames()).containsExactlyInAnyOrder("snapshot_id", "created_at", "size", "sha256",
-                "origin", "created_by");
+        assertThat(newest.propertyNames()).containsExactlyInAnyOrder("id", "snapshot_id", "created_at", "size",
+                "sha256", "origin", "created_by");
+        assertThat(newest.path("id").asLong()).isEqualTo(second);
         assertThat(newest.path("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(newest.path("size").asLong()).isPositive();
         assertThat(newest.path("sha256").asString()).matches("[0-9a-f]{64}");

@@ -72,7 +72,10 @@ final class PanelWorld implements AutoCloseable {
                 "--panel.admin-token=" + adminToken,
                 "--panel.keys-dir=" + keysDir,
                 "--panel.upload-max-bytes=" + UPLOAD_LIMIT,
-                "--panel.plugins.testvoice.delay-millis=" + SLOW_MILLIS));
+                "--panel.plugins.testvoice.delay-millis=" + SLOW_MILLIS,
+                // the contract tests make more calls per user than an hour's default budget
+                "--panel.rate-limit.requests-per-hour=1000000",
+                "--panel.rate-limit.admin-requests-per-hour=1000000"));
         arguments.addAll(backupArguments);
         if (TestDatabase.isExternal()) {
             arguments.add("--spring.datasource.url=" + System.getenv(TestDatabase.URL_VARIABLE));

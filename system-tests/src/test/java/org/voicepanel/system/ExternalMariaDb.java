@@ -116,6 +116,13 @@ public final class ExternalMariaDb implements AutoCloseable {
         }
     }
 
+    /** Runs one statement that changes rows, as an operator at the database would; returns how many it changed. */
+    public int update(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
     /** The rows a query answers, each as its columns joined by " | ", to show in a failed assertion. */
     public List<String> rows(String sql) throws SQLException {
         List<String> rows = new java.util.ArrayList<>();

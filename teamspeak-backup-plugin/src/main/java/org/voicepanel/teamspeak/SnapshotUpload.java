@@ -32,7 +32,8 @@ final class SnapshotUpload {
     long upload(BackupRequest request, UploadedSnapshot upload) {
         if (upload.external() && !acceptExternal) {
             throw invalid("The file is not a snapshot file of this panel, and this panel does not accept"
-                    + " TeamSpeak snapshots made elsewhere.");
+                    + " TeamSpeak snapshots made elsewhere. Expected the file a snapshot download returns: the file"
+                    + " itself, its base64 text, or the download's JSON answer.");
         }
         if (upload.size() > validator.maxPayloadBytes()) {
             throw new BackupException(BackupException.Reason.PAYLOAD_TOO_LARGE, "The snapshot is larger than the "

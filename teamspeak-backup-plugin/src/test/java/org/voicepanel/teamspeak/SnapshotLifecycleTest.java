@@ -156,6 +156,7 @@ class SnapshotLifecycleTest {
 
         assertThat(status.status()).isEqualTo("online");
         assertThat(status.slots()).isEqualTo(64);
+        assertThat(status.port()).as("the first virtual server's voice port").isEqualTo(9987);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class PasswordLogin {
 
     /** What a web page login may do: the user's own backups, and the admin routes for an admin. */
-    static final Set<Role> USER_ROLES = EnumSet.of(Role.BACKUPS_READ, Role.BACKUPS_WRITE);
+    static final Set<Role> USER_ROLES = EnumSet.of(Role.BACKUPS_READ, Role.BACKUPS_WRITE, Role.LOGS_READ);
 
     private final UserStore users;
     private final PasswordEncoder passwords;

@@ -41,6 +41,8 @@ class BackupController {
 
     private static final Logger log = LoggerFactory.getLogger(BackupController.class);
     private static final String BASE = "/services/{id}/voiceservers";
+    /** The original API names a TeamSpeak virtual server's id {@code specific.ts3_sid}. */
+    private static final String TEAMSPEAK = "teamspeak3";
 
     private final BackupDispatch dispatch;
     private final ServiceAccess access;
@@ -69,12 +71,18 @@ class BackupController {
         var request = dispatch.request(caller, service, http);
         Map<String, Object> voiceserver = new LinkedHashMap<>();
         voiceserver.put("type", service.type());
+        voiceserver.put("ip", service.host());
         voiceserver.put("slots", service.slots());
+        voiceserver.put("started", false);
         routes.handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).ifPresent(status -> {
             try {
                 VoiceServerStatus answer = status.status(request);
                 voiceserver.put("status", answer.status());
                 voiceserver.put("slots", answer.slots());
+                voiceserver.put("started", "online".equals(answer.status()));
+                if (answer.port() > 0) {
+                    voiceserver.put("port", answer.port());
+                }
             } catch (BackupException e) {
                 // the list must answer even when the voice server does not
                 log.info("Status of service {} unknown: {}", service.id(), e.getMessage());
@@ -83,7 +91,12 @@ class BackupController {
         var list = routes.handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "The plugin for " + service.type() + " voice servers does not list snapshots."));
-        voiceserver.put("specific", Map.of("snapshots", list.list(request)));
+        Map<String, Object> specific = new LinkedHashMap<>();
+        if (TEAMSPEAK.equals(service.type())) {
+            specific.put("ts3_sid", service.virtualServerId());
+        }
+        specific.put("snapshots", list.list(request));
+        voiceserver.put("specific", specific);
         return Envelope.data("voiceserver", voiceserver);
     }
 

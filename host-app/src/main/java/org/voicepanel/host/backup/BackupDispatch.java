@@ -11,6 +11,8 @@ import org.voicepanel.host.plugin.ProviderRegistry;
 import org.voicepanel.host.service.QueryPasswordCipher;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
+import org.voicepanel.host.service.ServiceStatus;
+import org.voicepanel.host.service.ServiceStatuses;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.RequestIds;
@@ -30,21 +32,37 @@ class BackupDispatch {
     private final ServiceAccess access;
     private final ProviderRegistry registry;
     private final QueryPasswordCipher cipher;
+    private final ServiceStatuses statuses;
 
-    BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher) {
+    BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher,
+                   ServiceStatuses statuses) {
         this.access = access;
         this.registry = registry;
         this.cipher = cipher;
+        this.statuses = statuses;
     }
 
     <H> Target<H> resolve(Caller caller, String serviceId, BackupOperation operation, Class<H> handlerType,
                           HttpServletRequest http) {
         caller.require(operation.isWrite() ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
         Service service = access.owned(caller, serviceId);
+        if (operation.isWrite()) {
+            requireActive(service);
+        }
         H handler = routesOf(service).handler(operation, handlerType)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED, "The plugin for "
                         + service.type() + " voice servers does not offer " + operation.name().toLowerCase() + "."));
         return new Target<>(service, handler, request(caller, service, http));
+    }
+
+    /** A suspended or admin-locked service keeps its snapshots readable but takes no writes (api.md). */
+    private void requireActive(Service service) {
+        ServiceStatus status = statuses.of(service.id());
+        if (status != ServiceStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.SERVICE_SUSPENDED, "Service " + service.id() + " is " + status.wireName()
+                    + ": its snapshots can be listed and downloaded, but not created, uploaded, restored or deleted"
+                    + " until it is active again.");
+        }
     }
 
     BackupRouteTable routesOf(Service service) {

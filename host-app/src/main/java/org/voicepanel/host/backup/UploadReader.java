@@ -19,7 +19,7 @@ import org.voicepanel.host.web.UploadLimit;
 import org.voicepanel.host.web.ErrorCode;
 
 /**
- * Turns an upload body (raw bytes, base64 text, or a multipart {@code file} part) into a payload
+ * Turns an upload body (raw bytes, base64 text, a download's JSON answer, or a multipart {@code file} part) into a payload
  * a provider may see: spooled to disk within the size limit, and, for a file of this panel, its
  * seal checked and removed. Nothing is held whole in memory. Called only once the caller, the
  * service and its lock are settled, so that nothing is spooled for a request that is refused.
@@ -74,6 +74,9 @@ class UploadReader {
         if (startsSealed(body)) {
             return unseal(body);
         }
+        if (DownloadAnswer.looksLikeJson(body)) {
+            return fromDownloadAnswer(body);
+        }
         if (isBase64Text(body) && decodedStartsSealed(body)) {
             Path decoded = Files.createTempFile("upload-", ".decoded");
             try {
@@ -93,6 +96,20 @@ class UploadReader {
         Path payload = Files.createTempFile("upload-", ".payload");
         Files.move(body, payload, StandardCopyOption.REPLACE_EXISTING);
         return new SpooledUpload(payload, true);
+    }
+
+    private SpooledUpload fromDownloadAnswer(Path body) throws IOException {
+        Path decoded = Files.createTempFile("upload-", ".decoded");
+        try {
+            DownloadAnswer.decode(body, decoded);
+            if (!startsSealed(decoded)) {
+                throw invalid("The data.snapshot of the uploaded JSON is not a snapshot file of this panel. "
+                        + DownloadAnswer.EXPECTED);
+            }
+            return unseal(decoded);
+        } finally {
+            Files.deleteIfExists(decoded);
+        }
     }
 
     private SpooledUpload unseal(Path sealed) throws IOException {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Finds the access token of a request: {@code Authorization: Bearer} or the {@code access_token}
  * query parameter. Only the query string is read, never the body, so uploads stay unread.
  */
-final class PresentedToken {
+public final class PresentedToken {
 
     private static final String BEARER = "Bearer ";
 
@@ -42,7 +42,7 @@ final class PresentedToken {
         }
     }
 
-    static boolean isPresent(HttpServletRequest request) {
+    public static boolean isPresent(HttpServletRequest request) {
         return of(request).isPresent();
     }
 }

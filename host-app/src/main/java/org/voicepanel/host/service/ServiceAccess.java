@@ -2,11 +2,15 @@ package org.voicepanel.host.service;
 
 import org.springframework.stereotype.Component;
 import org.voicepanel.host.account.Caller;
+import org.voicepanel.host.account.Role;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.Ids;
 
-/** Finds a caller's own service; another user's service answers exactly as a missing one. */
+/**
+ * Finds a caller's own service; another user's service answers exactly as a missing one. An admin
+ * reaches every service (support access, api.md).
+ */
 @Component
 public class ServiceAccess {
 
@@ -19,7 +23,7 @@ public class ServiceAccess {
     public Service owned(Caller caller, String rawId) {
         long id = Ids.parse(rawId, "service id");
         return services.byId(id)
-                .filter(service -> service.ownerUserId() == caller.userId())
+                .filter(service -> service.ownerUserId() == caller.userId() || caller.has(Role.ADMIN))
                 .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."));
     }
 }

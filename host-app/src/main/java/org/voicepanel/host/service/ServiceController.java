@@ -25,22 +25,25 @@ class ServiceController {
     private final ServiceAccess access;
     private final UserStore users;
     private final RequestBodies bodies;
+    private final ServiceObjects objects;
 
-    ServiceController(ServiceStore services, ServiceAccess access, UserStore users, RequestBodies bodies) {
+    ServiceController(ServiceStore services, ServiceAccess access, UserStore users, RequestBodies bodies,
+                      ServiceObjects objects) {
         this.services = services;
         this.access = access;
         this.users = users;
         this.bodies = bodies;
+        this.objects = objects;
     }
 
     @GetMapping("/services")
     Envelope mine(Caller caller) {
-        return Envelope.data("services", services.ownedBy(caller.userId()).stream().map(Service::view).toList());
+        return Envelope.data("services", objects.of(caller, services.ownedBy(caller.userId())));
     }
 
     @GetMapping("/services/{id}")
     Envelope one(Caller caller, @PathVariable String id) {
-        return Envelope.data("service", access.owned(caller, id).view());
+        return Envelope.data("service", objects.of(caller, access.owned(caller, id)));
     }
 
     @GetMapping("/admin/services")

@@ -129,6 +129,10 @@ class BackupsPageIT {
         page.delete(created);
         assertThat(page.success()).isEqualTo("The Voiceserver Backup has been deleted.");
         assertThat(page.snapshotIds()).containsExactly(uploaded);
+        page.await().until(d -> page.rows("log-table").stream()
+                .anyMatch(row -> row.contains("Snapshot " + created + " deleted.")));
+        assertThat(page.rows("log-table")).anySatisfy(row -> assertThat(row)
+                .contains("alice", "Snapshot " + uploaded + " restored.", "success"));
 
         page.createSnapshot();
         chromium.screenshot(SCREENSHOTS.resolve("backups-page.png"));
@@ -177,6 +181,8 @@ class BackupsPageIT {
         page.open("admin.html");
         page.await().until(d -> page.shown("admin"));
         assertThat(page.rows("plugin-table")).singleElement().asString().contains("teamspeak", "STARTED", "teamspeak3");
+        assertThat(page.rows("panel-log-table")).anySatisfy(row -> assertThat(row)
+                .contains("#" + alice.serviceId(), "admin", "Service created.", "success"));
 
         page.fill("user-name", "dave");
         page.fill("user-password", "dave-password");

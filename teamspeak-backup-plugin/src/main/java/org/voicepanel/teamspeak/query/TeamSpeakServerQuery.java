@@ -35,11 +35,12 @@ public final class TeamSpeakServerQuery {
         }
     }
 
-    /** {@code serverinfo}: the virtual server's status and slots as it reports them. */
+    /** {@code serverinfo}: the virtual server's status, slots and voice port as it reports them. */
     public VoiceServerStatus status(VoiceService service) {
         try (QuerySession session = QuerySession.open(service, settings, helper)) {
             VirtualServerInfo info = session.quick("serverinfo", TS3ApiAsync::getServerInfo);
-            return new VoiceServerStatus(info.get("virtualserver_status"), info.getInt("virtualserver_maxclients"));
+            return new VoiceServerStatus(info.get("virtualserver_status"), info.getInt("virtualserver_maxclients"),
+                    info.getInt("virtualserver_port"));
         }
     }
 
