@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotRejectedException;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
@@ -31,10 +32,12 @@ final class SnapshotRestore {
         this.store = store;
     }
 
-    void restore(BackupRequest request, long snapshotId) {
+    /** A TeamSpeak deploy brings everything back, or fails as a whole on the server's side. */
+    RestoreReport restore(BackupRequest request, long snapshotId) {
         StoredSnapshot stored = store.find(request.service().serviceId(), snapshotId)
                 .orElseThrow(() -> SnapshotNotFound.of(snapshotId));
         query.restore(request.service(), readValid(stored));
+        return RestoreReport.complete();
     }
 
     private ValidSnapshot readValid(StoredSnapshot stored) {

@@ -1,13 +1,16 @@
 package org.voicepanel.teamspeak;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.BackupRoutes;
+import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceBackupProvider;
+import org.voicepanel.teamspeak.query.ServerQueryLogin;
 import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
 import org.voicepanel.teamspeak.store.SnapshotStore;
@@ -45,6 +48,11 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
     }
 
     @Override
+    public List<ConnectionField> connectionFields(String type) {
+        return ServerQueryLogin.FIELDS;
+    }
+
+    @Override
     public void registerRoutes(BackupRoutes routes) {
         routes.list(request -> store.list(serviceId(request)).stream().map(StoredSnapshot::toInfo).toList())
                 .status(request -> query.status(request.service()))
@@ -53,6 +61,12 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
                 .download(this::download)
                 .delete(this::delete)
                 .restore(restore::restore);
+    }
+
+    /** Ends the ServerQuery helper threads. */
+    @Override
+    public void close() {
+        query.close();
     }
 
     private Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.UploadedSnapshot;
@@ -45,8 +46,14 @@ final class ProviderHarness {
     }
 
     static VoiceService service(int queryPort, int slots) {
-        return new VoiceService(TestDatabase.newServiceId(), "teamspeak3", "127.0.0.1", queryPort, "serveradmin",
-                "secret", 1, slots);
+        return service(TestDatabase.newServiceId(), queryPort, slots);
+    }
+
+    /** A teamspeak3 service as the host hands it over: the ServerQuery login its plugin declares. */
+    static VoiceService service(long serviceId, int queryPort, int slots) {
+        return VoiceService.builder(serviceId, "teamspeak3").host("127.0.0.1").slots(slots)
+                .field("query_port", queryPort).field("query_username", "serveradmin")
+                .secret("query_password", "secret").field("virtual_server_id", 1).build();
     }
 
     static BackupRequest request(VoiceService service) {
@@ -98,8 +105,8 @@ final class ProviderHarness {
         handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class).delete(request, snapshotId);
     }
 
-    void restore(BackupRequest request, long snapshotId) {
-        handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request, snapshotId);
+    RestoreReport restore(BackupRequest request, long snapshotId) {
+        return handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request, snapshotId);
     }
 
     private <T> T handler(BackupOperation operation, Class<T> type) {

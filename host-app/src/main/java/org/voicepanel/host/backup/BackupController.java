@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.host.account.Caller;
@@ -142,10 +144,14 @@ class BackupController {
     Envelope restore(Caller caller, @PathVariable String id, @PathVariable String snapshot, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class, http);
         long snapshotId = Ids.parse(snapshot, "snapshot id");
+        RestoreReport report;
         try (var lease = lock.acquire(target.service().id(), BackupOperation.RESTORE)) {
-            target.handler().restore(target.request(), snapshotId);
+            report = target.handler().restore(target.request(), snapshotId);
         }
-        return Envelope.message("The Voiceserver Backup has been restored.");
+        // what the voice server could not take back is said, never left out (api.md, restore)
+        List<String> notRestored = report == null ? List.of() : report.notRestored();
+        return new Envelope("success", Map.of("not_restored", notRestored), "The Voiceserver Backup has been restored.",
+                null);
     }
 
     private static ResponseEntity<Envelope> created(long snapshotId) {

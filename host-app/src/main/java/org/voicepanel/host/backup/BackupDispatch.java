@@ -8,6 +8,7 @@ import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
 import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.host.plugin.ProviderRegistry;
+import org.voicepanel.host.service.ConnectionFields;
 import org.voicepanel.host.service.QueryPasswordCipher;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
@@ -30,11 +31,14 @@ class BackupDispatch {
     private final ServiceAccess access;
     private final ProviderRegistry registry;
     private final QueryPasswordCipher cipher;
+    private final ConnectionFields fields;
 
-    BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher) {
+    BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher,
+                   ConnectionFields fields) {
         this.access = access;
         this.registry = registry;
         this.cipher = cipher;
+        this.fields = fields;
     }
 
     <H> Target<H> resolve(Caller caller, String serviceId, BackupOperation operation, Class<H> handlerType,
@@ -55,6 +59,7 @@ class BackupDispatch {
     }
 
     BackupRequest request(Caller caller, Service service, HttpServletRequest http) {
-        return new BackupRequest(service.toVoiceService(cipher), caller.name(), RequestIds.of(http));
+        return new BackupRequest(service.toVoiceService(cipher, fields.of(service.type())), caller.name(),
+                RequestIds.of(http));
     }
 }

@@ -24,46 +24,56 @@ class ServiceController {
     private final ServiceStore services;
     private final ServiceAccess access;
     private final UserStore users;
+    private final ConnectionFields fields;
 
-    ServiceController(ServiceStore services, ServiceAccess access, UserStore users) {
+    ServiceController(ServiceStore services, ServiceAccess access, UserStore users, ConnectionFields fields) {
         this.services = services;
         this.access = access;
         this.users = users;
+        this.fields = fields;
     }
 
     @GetMapping("/services")
     Envelope mine(Caller caller) {
-        return Envelope.data("services", services.ownedBy(caller.userId()).stream().map(Service::view).toList());
+        return Envelope.data("services", services.ownedBy(caller.userId()).stream().map(this::view).toList());
     }
 
     @GetMapping("/services/{id}")
     Envelope one(Caller caller, @PathVariable String id) {
-        return Envelope.data("service", access.owned(caller, id).view());
+        return Envelope.data("service", view(access.owned(caller, id)));
     }
 
     @GetMapping("/admin/services")
     Envelope all(Caller caller) {
         caller.require(Role.ADMIN);
-        return Envelope.data("services", services.all().stream().map(Service::adminView).toList());
+        return Envelope.data("services", services.all().stream().map(this::adminView).toList());
     }
 
     @PostMapping("/admin/services")
     ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) Map<String, Object> body) {
         caller.require(Role.ADMIN);
-        ServiceDraft draft = ServiceDraft.from(body, true);
+        ServiceDraft draft = ServiceDraft.from(body, true, fields);
         requireUser(draft.ownerUserId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("service", services.create(draft).view()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("service", view(services.create(draft))));
     }
 
     @PutMapping("/admin/services/{id}")
     Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
         caller.require(Role.ADMIN);
         long serviceId = Ids.parse(id, "service id");
-        ServiceDraft draft = ServiceDraft.from(body, false);
+        ServiceDraft draft = ServiceDraft.from(body, false, fields);
         requireUser(draft.ownerUserId());
         return Envelope.data("service", services.update(serviceId, draft)
-                .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."))
-                .view());
+                .map(this::view)
+                .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + ".")));
+    }
+
+    private Map<String, Object> view(Service service) {
+        return service.view(fields.of(service.type()));
+    }
+
+    private Map<String, Object> adminView(Service service) {
+        return service.adminView(fields.of(service.type()));
     }
 
     private void requireUser(long userId) {

@@ -226,7 +226,8 @@ class PluginLoadingTest {
     /** A fresh service id per call, so runs sharing one external database never meet. */
     private static BackupRequest request(String type) {
         long serviceId = Math.abs(new SecureRandom().nextLong() % 1_000_000_000_000L) + 1;
-        return new BackupRequest(new VoiceService(serviceId, type, "127.0.0.1", 10011, "serveradmin", "secret", 1, 32),
+        return new BackupRequest(VoiceService.builder(serviceId, type).host("127.0.0.1").slots(32)
+                        .field("port", 10011).field("login", "serveradmin").secret("password", "secret").build(),
                 "tester", "test-request");
     }
 

@@ -16,6 +16,7 @@ public record StoredSnapshot(long id, long serviceId, Instant createdAt, long si
                              SnapshotOrigin origin, String createdBy, SnapshotDialect dialect, int chunkCount) {
 
     public SnapshotInfo toInfo() {
-        return new SnapshotInfo(id, createdAt, size, sha256, origin, createdBy);
+        return SnapshotInfo.builder(id).createdAt(createdAt).size(size).sha256(sha256).origin(origin)
+                .createdBy(createdBy).build();
     }
 }
