@@ -10,9 +10,9 @@ import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotRejectedException;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
 import org.voicepanel.teamspeak.snapshot.ValidSnapshot;
-import org.voicepanel.teamspeak.store.DamagedSnapshotException;
-import org.voicepanel.teamspeak.store.SnapshotStore;
-import org.voicepanel.teamspeak.store.StoredSnapshot;
+import org.voicepanel.store.DamagedSnapshotException;
+import org.voicepanel.store.SnapshotStore;
+import org.voicepanel.store.StoredSnapshot;
 
 /**
  * Deploys a stored snapshot. The file is unsealed (which verifies it) and checked again with the same

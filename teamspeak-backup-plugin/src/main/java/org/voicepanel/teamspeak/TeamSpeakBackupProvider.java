@@ -13,8 +13,7 @@ import org.voicepanel.api.VoiceBackupProvider;
 import org.voicepanel.teamspeak.query.ServerQueryLogin;
 import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
-import org.voicepanel.teamspeak.store.SnapshotStore;
-import org.voicepanel.teamspeak.store.StoredSnapshot;
+import org.voicepanel.store.SnapshotStore;
 
 /**
  * Backs up TeamSpeak 3 servers (type {@code teamspeak3}) through ServerQuery, keeping snapshots in the
@@ -35,7 +34,7 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
     public TeamSpeakBackupProvider(ProviderContext context) {
         TeamSpeakSettings settings = TeamSpeakSettings.from(context.settings());
         SnapshotValidator validator = new SnapshotValidator(settings.maxSnapshotBytes());
-        this.store = new SnapshotStore(context.dataSource(), context.sealer(), context.clock());
+        this.store = new SnapshotStore(context.dataSource(), context.sealer(), context.clock(), "ts3");
         this.query = new TeamSpeakServerQuery(settings.query());
         this.creation = new SnapshotCreation(query, validator, store);
         this.upload = new SnapshotUpload(validator, store, settings.acceptExternalSnapshots());
@@ -54,7 +53,7 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
 
     @Override
     public void registerRoutes(BackupRoutes routes) {
-        routes.list(request -> store.list(serviceId(request)).stream().map(StoredSnapshot::toInfo).toList())
+        routes.list(request -> store.infos(serviceId(request)))
                 .status(request -> query.status(request.service()))
                 .create(creation::create)
                 .upload(upload::upload)
@@ -70,7 +69,7 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
     }
 
     private Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {
-        return store.find(serviceId(request), snapshotId).map(found -> new StoredSnapshotDownload(store, found));
+        return store.download(serviceId(request), snapshotId, TYPE);
     }
 
     private void delete(BackupRequest request, long snapshotId) {

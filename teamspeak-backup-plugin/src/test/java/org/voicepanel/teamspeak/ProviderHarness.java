@@ -22,7 +22,7 @@ import org.voicepanel.api.VoiceService;
 import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.api.testing.TestProviderContext;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
-import org.voicepanel.teamspeak.store.TestDatabase;
+import org.voicepanel.store.testing.TestDatabase;
 
 /**
  * The provider as the host sees it: built from a context of real parts (MariaDB, the test sealer), its
@@ -40,7 +40,7 @@ final class ProviderHarness {
                 "connect-timeout-ms", "2000",
                 "command-timeout-ms", "5000"));
         all.putAll(settings);
-        provider = new TeamSpeakBackupProvider(new TestProviderContext("teamspeak", TestDatabase.dataSource(), all,
+        provider = new TeamSpeakBackupProvider(new TestProviderContext("teamspeak", TestDatabase.dataSource("teamspeak"), all,
                 sealer, Clock.systemUTC(), workDir));
         provider.registerRoutes(routes);
     }

@@ -18,7 +18,7 @@ import org.voicepanel.api.testing.VoiceBackupProviderContract;
 import org.voicepanel.api.testing.VoiceServerProbe;
 import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
 import org.voicepanel.teamspeak.simulator.VirtualServer;
-import org.voicepanel.teamspeak.store.TestDatabase;
+import org.voicepanel.store.testing.TestDatabase;
 
 /** The TeamSpeak provider checked against the plugin API's contract, over MariaDB and the simulator. */
 class TeamSpeakProviderContractTest extends VoiceBackupProviderContract {
@@ -30,7 +30,7 @@ class TeamSpeakProviderContractTest extends VoiceBackupProviderContract {
     @TempDir
     static Path workDir;
 
-    private final ProviderContext context = new TestProviderContext("teamspeak", TestDatabase.dataSource(),
+    private final ProviderContext context = new TestProviderContext("teamspeak", TestDatabase.dataSource("teamspeak"),
             Map.of("flood-rate", "unlimited", "connect-timeout-ms", "2000", "command-timeout-ms", "5000"),
             new TestSnapshotFileSealer(), Clock.systemUTC(), workDir);
 

@@ -1,4 +1,4 @@
-package org.voicepanel.teamspeak.store;
+package org.voicepanel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,17 +26,18 @@ import org.voicepanel.api.BackupException;
 import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.api.SnapshotOrigin;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
-import org.voicepanel.teamspeak.snapshot.SnapshotDialect;
+import org.voicepanel.store.testing.MutableClock;
+import org.voicepanel.store.testing.TestDatabase;
 
 class SnapshotStoreTest {
 
     private static final Instant START = Instant.parse("2026-11-23T23:31:08.123456789Z");
 
-    private final DataSource dataSource = TestDatabase.dataSource();
+    private final DataSource dataSource = TestDatabase.dataSource("storetest");
     private final Jdbi jdbi = Jdbi.create(dataSource);
     private final MutableClock clock = new MutableClock(START);
     private final TestSnapshotFileSealer sealer = new TestSnapshotFileSealer();
-    private final SnapshotStore store = new SnapshotStore(dataSource, sealer, clock);
+    private final SnapshotStore store = new SnapshotStore(dataSource, sealer, clock, "storetest");
     private final long serviceId = TestDatabase.newServiceId();
 
     @Test
@@ -51,7 +52,7 @@ class SnapshotStoreTest {
         assertThat(stored.sha256()).isEqualTo(sha256(sealed));
         assertThat(stored.chunkCount()).isEqualTo(6);
         List<Map<String, Object>> chunks = jdbi.withHandle(h -> h.createQuery(
-                "SELECT seq, LENGTH(data) AS length FROM ts3_snapshot_chunk WHERE snapshot_id = :id ORDER BY seq")
+                "SELECT seq, LENGTH(data) AS length FROM storetest_snapshot_chunk WHERE snapshot_id = :id ORDER BY seq")
                 .bind("id", id).mapToMap().list());
         assertThat(chunks).hasSize(6);
         assertThat(chunks).allSatisfy(chunk -> assertThat(((Number) chunk.get("length")).longValue())
@@ -71,15 +72,15 @@ class SnapshotStoreTest {
     }
 
     @Test
-    void keepsOriginCreatorDialectAndTimeInUtcToTheMillisecond() throws IOException {
+    void keepsOriginCreatorFormatAndTimeInUtcToTheMillisecond() throws IOException {
         long id = store.save(new SnapshotStore.NewSnapshot(serviceId, SnapshotOrigin.UPLOADED, "alice",
-                SnapshotDialect.LEGACY), text("hash=x|y"));
+                "legacy"), text("hash=x|y"));
 
         StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
         assertThat(stored.createdAt()).isEqualTo(Instant.parse("2026-11-23T23:31:08.123Z"));
         assertThat(stored.origin()).isEqualTo(SnapshotOrigin.UPLOADED);
         assertThat(stored.createdBy()).isEqualTo("alice");
-        assertThat(stored.dialect()).isEqualTo(SnapshotDialect.LEGACY);
+        assertThat(stored.format()).isEqualTo("legacy");
         assertThat(stored.toInfo().snapshotId()).isEqualTo(id);
     }
 
@@ -91,7 +92,7 @@ class SnapshotStoreTest {
         clock.advance(Duration.ofMinutes(1));
         long third = store.save(created(), text("three"));
         store.save(new SnapshotStore.NewSnapshot(TestDatabase.newServiceId(), SnapshotOrigin.CREATED, "bob",
-                SnapshotDialect.VERSION_3), text("other service"));
+                "v3"), text("other service"));
 
         assertThat(store.list(serviceId)).extracting(StoredSnapshot::id).containsExactly(third, second, first);
     }
@@ -133,14 +134,14 @@ class SnapshotStoreTest {
                 throw new UnsupportedOperationException();
             }
         };
-        SnapshotStore failing = new SnapshotStore(dataSource, failingHalfway, clock);
-        long before = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ts3_snapshot_chunk")
+        SnapshotStore failing = new SnapshotStore(dataSource, failingHalfway, clock, "storetest");
+        long before = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM storetest_snapshot_chunk")
                 .mapTo(Long.class).one());
 
         assertThatThrownBy(() -> failing.save(created(), text("payload"))).hasMessage("sealing broke half-way");
 
         assertThat(store.list(serviceId)).isEmpty();
-        long after = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ts3_snapshot_chunk")
+        long after = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM storetest_snapshot_chunk")
                 .mapTo(Long.class).one());
         assertThat(after).isLessThanOrEqualTo(before);
     }
@@ -168,7 +169,7 @@ class SnapshotStoreTest {
     @Test
     void chunkAlteredInTheDatabaseIsDetectedWhenRead() throws IOException {
         long id = store.save(created(), new ByteArrayInputStream(randomText(1024 * 1024 + 5)));
-        jdbi.useHandle(h -> h.execute("UPDATE ts3_snapshot_chunk SET data = CONCAT(data, 'x') WHERE snapshot_id = ?"
+        jdbi.useHandle(h -> h.execute("UPDATE storetest_snapshot_chunk SET data = CONCAT(data, 'x') WHERE snapshot_id = ?"
                 + " AND seq = 1", id));
         StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
 
@@ -187,7 +188,7 @@ class SnapshotStoreTest {
     @Test
     void unreachableDatabaseIsReportedAsStorageUnavailable() throws SQLException {
         MariaDbDataSource nowhere = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:1/none?connectTimeout=2000");
-        SnapshotStore unreachable = new SnapshotStore(nowhere, sealer, clock);
+        SnapshotStore unreachable = new SnapshotStore(nowhere, sealer, clock, "storetest");
 
         assertThatThrownBy(() -> unreachable.list(serviceId))
                 .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason())
@@ -202,11 +203,11 @@ class SnapshotStoreTest {
     }
 
     private SnapshotStore.NewSnapshot created() {
-        return new SnapshotStore.NewSnapshot(serviceId, SnapshotOrigin.CREATED, "admin", SnapshotDialect.VERSION_3);
+        return new SnapshotStore.NewSnapshot(serviceId, SnapshotOrigin.CREATED, "admin", "v3");
     }
 
     private long chunkRows(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM ts3_snapshot_chunk WHERE snapshot_id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM storetest_snapshot_chunk WHERE snapshot_id = :id")
                 .bind("id", id).mapTo(Long.class).one());
     }
 

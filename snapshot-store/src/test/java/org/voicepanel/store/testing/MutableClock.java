@@ -1,4 +1,4 @@
-package org.voicepanel.teamspeak.store;
+package org.voicepanel.store.testing;
 
 import java.time.Clock;
 import java.time.Duration;

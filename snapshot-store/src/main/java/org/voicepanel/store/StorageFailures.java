@@ -1,4 +1,4 @@
-package org.voicepanel.teamspeak.store;
+package org.voicepanel.store;
 
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;

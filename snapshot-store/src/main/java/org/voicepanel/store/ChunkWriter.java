@@ -1,4 +1,4 @@
-package org.voicepanel.teamspeak.store;
+package org.voicepanel.store;
 
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -8,13 +8,14 @@ import java.util.HexFormat;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Writes a sealed file into {@code ts3_snapshot_chunk} rows of at most {@link SnapshotStore#CHUNK_SIZE}
+ * Writes a sealed file into {@code <prefix>_snapshot_chunk} rows of at most {@link SnapshotStore#CHUNK_SIZE}
  * bytes, counting its size and SHA-256 on the way. It uses the caller's handle, so the chunks belong to
  * the caller's transaction. Not thread-safe.
  */
 final class ChunkWriter extends OutputStream {
 
     private final Handle handle;
+    private final String table;
     private final long snapshotId;
     private final byte[] chunk;
     private final MessageDigest sha256;
@@ -23,8 +24,9 @@ final class ChunkWriter extends OutputStream {
     private long size;
     private boolean closed;
 
-    ChunkWriter(Handle handle, long snapshotId, int chunkSize) {
+    ChunkWriter(Handle handle, String table, long snapshotId, int chunkSize) {
         this.handle = handle;
+        this.table = table;
         this.snapshotId = snapshotId;
         this.chunk = new byte[chunkSize];
         this.sha256 = newSha256();
@@ -76,7 +78,7 @@ final class ChunkWriter extends OutputStream {
     }
 
     private void insert(byte[] data) {
-        handle.createUpdate("INSERT INTO ts3_snapshot_chunk (snapshot_id, seq, data) VALUES (:snapshot, :seq, :data)")
+        handle.createUpdate("INSERT INTO " + table + " (snapshot_id, seq, data) VALUES (:snapshot, :seq, :data)")
                 .bind("snapshot", snapshotId)
                 .bind("seq", chunks)
                 .bind("data", data)

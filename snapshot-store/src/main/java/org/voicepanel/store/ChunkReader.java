@@ -1,4 +1,4 @@
-package org.voicepanel.teamspeak.store;
+package org.voicepanel.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,7 @@ import org.jdbi.v3.core.JdbiException;
 final class ChunkReader extends InputStream {
 
     private final Jdbi jdbi;
+    private final String table;
     private final StoredSnapshot snapshot;
     private final MessageDigest sha256 = ChunkWriter.newSha256();
     private byte[] chunk = new byte[0];
@@ -24,8 +25,9 @@ final class ChunkReader extends InputStream {
     private int nextSeq;
     private boolean verified;
 
-    ChunkReader(Jdbi jdbi, StoredSnapshot snapshot) {
+    ChunkReader(Jdbi jdbi, String table, StoredSnapshot snapshot) {
         this.jdbi = jdbi;
+        this.table = table;
         this.snapshot = snapshot;
     }
 
@@ -79,7 +81,7 @@ final class ChunkReader extends InputStream {
         Optional<byte[]> data;
         try {
             data = jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT data FROM ts3_snapshot_chunk WHERE snapshot_id = :snapshot AND seq = :seq")
+                    .createQuery("SELECT data FROM " + table + " WHERE snapshot_id = :snapshot AND seq = :seq")
                     .bind("snapshot", snapshot.id())
                     .bind("seq", seq)
                     .mapTo(byte[].class)
