@@ -42,10 +42,11 @@ import org.voicepanel.api.VoiceServerStatus;
  * tables are made by the plugin's Flyway script and named after the plugin id, so one source can
  * be packed as several plugins. The type served is baked in at packing time ({@link VoiceType}).
  *
- * <p>Two hosts are special, so tests can reach behaviour a real voice server shows only by
+ * <p>Three hosts are special, so tests can reach behaviour a real voice server shows only by
  * accident: writes on {@code slow.test} first wait {@code delay-millis} (a plugin setting), so
  * two requests overlap; on {@code broken.test} the status cannot be read and create and restore
- * fail as a bug would, with a plain exception full of internals the host must not show.
+ * fail as a bug would, with a plain exception full of internals the host must not show; and
+ * {@code unreachable.test} answers nothing, as a voice server that is down.
  */
 @Extension
 public final class TestVoiceProvider implements VoiceBackupProvider {
@@ -110,7 +111,7 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     }
 
     private VoiceServerStatus status(BackupRequest request) {
-        if ("broken.test".equals(request.service().host())) {
+        if ("broken.test".equals(request.service().host()) || "unreachable.test".equals(request.service().host())) {
             throw new BackupException(Reason.VOICESERVER_UNAVAILABLE, "The voice server does not answer.");
         }
         return VoiceServerStatus.of("online", request.service().slots());
@@ -207,6 +208,9 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if ("unreachable.test".equals(host)) {
+            throw new BackupException(Reason.VOICESERVER_UNAVAILABLE, "The voice server does not answer.");
         }
         if ("broken.test".equals(host)) {
             throw new IllegalStateException(

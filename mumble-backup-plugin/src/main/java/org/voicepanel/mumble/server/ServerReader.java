@@ -38,16 +38,17 @@ public final class ServerReader {
     }
 
     private static List<ChannelEntry> channels(ServerPrx server) throws UserException {
-        List<ChannelEntry> channels = new ArrayList<>();
-        for (Channel channel : server.getChannels().values().stream().filter(channel -> !channel.temporary)
-                .sorted(Comparator.comparingInt(channel -> channel.id)).toList()) {
-            channels.add(channel(server, channel));
+        List<Channel> permanent = server.getChannels().values().stream().filter(channel -> !channel.temporary)
+                .sorted(Comparator.comparingInt(channel -> channel.id)).toList();
+        List<Server.GetACLResult> acls = Pipelined.call(permanent, channel -> server.getACLAsync(channel.id));
+        List<ChannelEntry> channels = new ArrayList<>(permanent.size());
+        for (int i = 0; i < permanent.size(); i++) {
+            channels.add(channel(permanent.get(i), acls.get(i)));
         }
         return channels;
     }
 
-    private static ChannelEntry channel(ServerPrx server, Channel channel) throws UserException {
-        Server.GetACLResult acl = server.getACL(channel.id);
+    private static ChannelEntry channel(Channel channel, Server.GetACLResult acl) {
         List<AclEntry> acls = Arrays.stream(acl.acls).filter(entry -> !entry.inherited).map(ServerReader::acl).toList();
         List<GroupEntry> groups = Arrays.stream(acl.groups).filter(group -> !group.inherited)
                 .sorted(Comparator.comparing(group -> group.name)).map(ServerReader::group).toList();

@@ -42,10 +42,8 @@ public final class ServerWriter {
         Map<Integer, Integer> users = new HashMap<>(Map.of(0, 0));
         List<String> needPassword = replaceUsers(server, snapshot.users(), users);
         Map<Integer, Integer> channels = replaceChannels(server, snapshot.channels());
-        for (ChannelEntry channel : snapshot.channels()) {
-            server.setACL(channels.get(channel.id()), acls(channel.acls(), users), groups(channel.groups(), users),
-                    channel.inheritAcl());
-        }
+        Pipelined.call(snapshot.channels(), channel -> server.setACLAsync(channels.get(channel.id()),
+                acls(channel.acls(), users), groups(channel.groups(), users), channel.inheritAcl()));
         server.setBans(snapshot.bans().stream().map(ServerWriter::ban).toArray(Ban[]::new));
         return new Outcome(needPassword);
     }
@@ -120,9 +118,8 @@ public final class ServerWriter {
         }
         Channel rootState = server.getChannelState(0);
         server.setChannelState(state(root, ids, rootState.name, -1));
-        for (ChannelEntry channel : created) {
-            server.setChannelState(state(channel, ids, channel.name(), ids.get(channel.parent())));
-        }
+        Pipelined.call(created, channel -> server.setChannelStateAsync(state(channel, ids, channel.name(),
+                ids.get(channel.parent()))));
         return ids;
     }
 

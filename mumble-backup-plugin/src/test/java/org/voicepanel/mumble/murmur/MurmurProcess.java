@@ -66,6 +66,8 @@ public final class MurmurProcess implements AutoCloseable {
                     .append("host=127.0.0.1\n")
                     .append("port=").append(voicePort).append('\n')
                     .append("kdfiterations=1000\n")
+                    // write-ahead log without a sync per commit: a test server need not survive a power cut
+                    .append("sqlite_wal=1\n")
                     .append("logfile=").append(dir.resolve("murmur.log")).append('\n')
                     .append("pidfile=").append(dir.resolve("murmur.pid")).append('\n')
                     .append("users=100\n")
@@ -79,6 +81,8 @@ public final class MurmurProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("murmurd.out").toFile())
                     .start();
+            // a test JVM that dies without closing it leaves no murmurd behind
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             MurmurProcess murmur = new MurmurProcess(dir, process, icePort, secret);
             murmur.awaitIce();
             return murmur;

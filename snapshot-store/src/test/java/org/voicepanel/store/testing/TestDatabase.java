@@ -73,7 +73,7 @@ public final class TestDatabase {
                     .setPort(0)
                     .setBaseDir(dir.resolve("base").toFile())
                     .setDataDir(dataDir.toFile())
-                    .setTmpDir(dir.resolve("tmp").toString())
+                    .setTmpDir(dir.resolve("tmp-" + ProcessHandle.current().pid()).toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--skip-ssl")
                     .addArg("--bind-address=127.0.0.1");
@@ -90,11 +90,15 @@ public final class TestDatabase {
         }
     }
 
-    /** The build folder this run compiles into ({@code -DbuildDir=...}), found from the test classes. */
+    /**
+     * The build folder of the module whose tests run ({@code -DbuildDir=...}): named as the one holding
+     * these classes (test-classes or the test-jar), in the folder the tests run in. Each module gets its
+     * own MariaDB files, so two modules testing at once never share them.
+     */
     private static Path buildDir() {
         try {
-            Path testClasses = Path.of(TestDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return testClasses.getParent();
+            Path classes = Path.of(TestDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(System.getProperty("user.dir")).resolve(classes.getParent().getFileName().toString());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
