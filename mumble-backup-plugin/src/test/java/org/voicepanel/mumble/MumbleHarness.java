@@ -8,15 +8,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.voicepanel.api.BackupHandlers;
-import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
-import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.UploadedSnapshot;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.api.VoiceService;
+import org.voicepanel.api.testing.RecordedRoutes;
 import org.voicepanel.api.testing.TestProviderContext;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
 import org.voicepanel.mumble.murmur.MurmurProcess;
@@ -28,7 +26,7 @@ final class MumbleHarness implements AutoCloseable {
     static final Map<String, String> SETTINGS = Map.of("connect-timeout-ms", "2000", "command-timeout-ms", "30000");
 
     final TestSnapshotFileSealer sealer = new TestSnapshotFileSealer();
-    final BackupRouteTable routes = new BackupRouteTable();
+    final RecordedRoutes routes = new RecordedRoutes();
     final MumbleBackupProvider provider;
 
     MumbleHarness(Path workDir) {
@@ -56,24 +54,24 @@ final class MumbleHarness implements AutoCloseable {
     }
 
     long create(VoiceService service) {
-        return handler(BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request(service));
+        return routes.create().create(request(service));
     }
 
     List<SnapshotInfo> list(VoiceService service) {
-        return handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request(service));
+        return routes.list().list(request(service));
     }
 
     VoiceServerStatus status(VoiceService service) {
-        return handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).status(request(service));
+        return routes.status().status(request(service));
     }
 
     RestoreReport restore(VoiceService service, long snapshotId) {
-        return handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request(service),
+        return routes.restore().restore(request(service),
                 snapshotId);
     }
 
     long upload(VoiceService service, UploadedSnapshot snapshot) {
-        return handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class).upload(request(service), snapshot);
+        return routes.upload().upload(request(service), snapshot);
     }
 
     /** The payload of a stored snapshot, as the host hands it to an upload after removing the seal. */
@@ -81,7 +79,7 @@ final class MumbleHarness implements AutoCloseable {
         ByteArrayOutputStream sealed = new ByteArrayOutputStream();
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         try {
-            handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class).download(request(service),
+            routes.download().download(request(service),
                     snapshotId).orElseThrow().writeTo(sealed);
             sealer.unseal(new ByteArrayInputStream(sealed.toByteArray()), payload);
         } catch (IOException e) {
@@ -90,9 +88,6 @@ final class MumbleHarness implements AutoCloseable {
         return payload.toByteArray();
     }
 
-    private <T> T handler(BackupOperation operation, Class<T> type) {
-        return routes.handler(operation, type).orElseThrow();
-    }
 
     @Override
     public void close() {

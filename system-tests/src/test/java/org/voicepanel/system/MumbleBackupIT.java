@@ -144,7 +144,7 @@ class MumbleBackupIT {
 
     @Test
     void stoppedServerIsOfflineRefusesASnapshotAndIsStartedByARestore() throws IOException, UserException {
-        ServerPrx second = newVirtualServer();
+        ServerPrx second = murmur.newServer();
         ServerSetup.populate(second);
         int id = second.id();
         Mumbler bob = mumbler("bob", murmur.icePort(), murmur.secret(), id);
@@ -168,7 +168,7 @@ class MumbleBackupIT {
 
     @Test
     void thousandChannelServerRoundTrips() throws IOException, UserException {
-        ServerPrx big = newVirtualServer();
+        ServerPrx big = murmur.newServer();
         int parent = 0;
         for (int i = 0; i < 1_000; i++) {
             parent = big.addChannel("Channel " + i, i % 10 == 0 ? 0 : parent);
@@ -183,14 +183,6 @@ class MumbleBackupIT {
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
         assertThat(big.getChannels()).hasSize(1_001);
         assertThat(ServerContent.of(big)).isEqualTo(captured);
-    }
-
-    /** Another virtual server of the same murmurd, on a voice port of its own. */
-    private static ServerPrx newVirtualServer() throws UserException {
-        ServerPrx server = murmur.server(murmur.meta().newServer().id());
-        server.setConf("port", Integer.toString(MurmurProcess.freePort()));
-        server.start();
-        return server;
     }
 
     private static Mumbler mumbler(String name, int icePort, String secret, int virtualServerId) throws IOException {

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.voicepanel.api.BackupHandlers;
-import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
@@ -19,7 +17,7 @@ import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.UploadedSnapshot;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.api.VoiceService;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.api.testing.RecordedRoutes;
 import org.voicepanel.api.testing.TestProviderContext;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
 import org.voicepanel.store.testing.TestDatabase;
@@ -31,7 +29,7 @@ import org.voicepanel.store.testing.TestDatabase;
 final class ProviderHarness {
 
     final TestSnapshotFileSealer sealer = new TestSnapshotFileSealer();
-    final BackupRouteTable routes = new BackupRouteTable();
+    final RecordedRoutes routes = new RecordedRoutes();
     final TeamSpeakBackupProvider provider;
 
     ProviderHarness(Path workDir, Map<String, String> settings) {
@@ -61,19 +59,19 @@ final class ProviderHarness {
     }
 
     long create(BackupRequest request) {
-        return handler(BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
+        return routes.create().create(request);
     }
 
     List<SnapshotInfo> list(BackupRequest request) {
-        return handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request);
+        return routes.list().list(request);
     }
 
     VoiceServerStatus status(BackupRequest request) {
-        return handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).status(request);
+        return routes.status().status(request);
     }
 
     Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {
-        return handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class).download(request, snapshotId);
+        return routes.download().download(request, snapshotId);
     }
 
     byte[] downloadBytes(BackupRequest request, long snapshotId) {
@@ -98,18 +96,15 @@ final class ProviderHarness {
     }
 
     long upload(BackupRequest request, UploadedSnapshot snapshot) {
-        return handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class).upload(request, snapshot);
+        return routes.upload().upload(request, snapshot);
     }
 
     void delete(BackupRequest request, long snapshotId) {
-        handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class).delete(request, snapshotId);
+        routes.delete().delete(request, snapshotId);
     }
 
     RestoreReport restore(BackupRequest request, long snapshotId) {
-        return handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request, snapshotId);
+        return routes.restore().restore(request, snapshotId);
     }
 
-    private <T> T handler(BackupOperation operation, Class<T> type) {
-        return routes.handler(operation, type).orElseThrow();
-    }
 }

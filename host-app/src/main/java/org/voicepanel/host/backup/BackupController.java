@@ -28,7 +28,7 @@ import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
 import org.voicepanel.host.web.ApiException;
@@ -59,7 +59,7 @@ class BackupController {
     Envelope voiceserver(Caller caller, @PathVariable String id, HttpServletRequest http) {
         caller.require(Role.BACKUPS_READ);
         Service service = access.owned(caller, id);
-        BackupRouteTable routes = dispatch.routesOf(service);
+        RouteTable routes = dispatch.routesOf(service);
         var request = dispatch.request(caller, service, http);
         Map<String, Object> voiceserver = new LinkedHashMap<>();
         voiceserver.put("type", service.type());

@@ -1,12 +1,14 @@
 package org.voicepanel.host.backup;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.host.plugin.ProviderRegistry;
 import org.voicepanel.host.service.ConnectionFields;
 import org.voicepanel.host.service.QueryPasswordCipher;
@@ -28,6 +30,10 @@ class BackupDispatch {
     record Target<H>(Service service, H handler, BackupRequest request) {
     }
 
+    /** The operations that change a service's snapshots or voice server: write role, service lock. */
+    static final Set<BackupOperation> WRITES = EnumSet.of(BackupOperation.CREATE, BackupOperation.UPLOAD,
+            BackupOperation.DELETE, BackupOperation.RESTORE);
+
     private final ServiceAccess access;
     private final ProviderRegistry registry;
     private final QueryPasswordCipher cipher;
@@ -43,7 +49,7 @@ class BackupDispatch {
 
     <H> Target<H> resolve(Caller caller, String serviceId, BackupOperation operation, Class<H> handlerType,
                           HttpServletRequest http) {
-        caller.require(operation.isWrite() ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
+        caller.require(WRITES.contains(operation) ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
         Service service = access.owned(caller, serviceId);
         H handler = routesOf(service).handler(operation, handlerType)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED, "The plugin for "
@@ -51,7 +57,7 @@ class BackupDispatch {
         return new Target<>(service, handler, request(caller, service, http));
     }
 
-    BackupRouteTable routesOf(Service service) {
+    RouteTable routesOf(Service service) {
         return registry.forType(service.type())
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "Backups are not available for " + service.type() + " voice servers: no plugin serves them."))

@@ -1,6 +1,5 @@
 package org.voicepanel.host.plugin;
 
-import org.voicepanel.api.BackupRouteTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +137,7 @@ public final class PluginLoading implements AutoCloseable {
         for (String type : types) {
             fields.put(type, DeclaredFields.check(type, provider.connectionFields(type)));
         }
-        BackupRouteTable routes = new BackupRouteTable();
+        RouteTable routes = new RouteTable();
         provider.registerRoutes(routes);
         for (String type : types) {
             var owner = registry.claim(type, new ProviderRegistry.Registration(pluginId, routes, fields.get(type)));

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.api.ConnectionField;
 
 /** Voice-server type → the routes and connection fields of the one provider serving it. A second claim is refused. */
 public final class ProviderRegistry {
 
     /** What a type's provider registered, and the plugin it belongs to. */
-    public record Registration(String pluginId, BackupRouteTable routes, List<ConnectionField> fields) {
+    public record Registration(String pluginId, RouteTable routes, List<ConnectionField> fields) {
 
         public Registration {
             fields = List.copyOf(fields);

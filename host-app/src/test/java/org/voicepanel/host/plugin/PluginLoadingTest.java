@@ -1,6 +1,5 @@
 package org.voicepanel.host.plugin;
 
-import org.voicepanel.api.BackupRouteTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,7 +90,7 @@ class PluginLoadingTest {
 
     @Test
     void goodPluginsHandlersWorkThroughTheRegistry() throws IOException {
-        BackupRouteTable routes = loading.registry().forType(TestPlugins.GOOD_TYPE).orElseThrow().routes();
+        RouteTable routes = loading.registry().forType(TestPlugins.GOOD_TYPE).orElseThrow().routes();
         BackupRequest request = request(TestPlugins.GOOD_TYPE);
 
         long created = handler(routes, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
@@ -120,7 +119,7 @@ class PluginLoadingTest {
         assertThat(report.state()).isEqualTo("STARTED");
         assertThat(report.voiceServerTypes()).containsExactly(TestPlugins.BUNDLING_API_TYPE);
 
-        BackupRouteTable routes = loading.registry().forType(TestPlugins.BUNDLING_API_TYPE).orElseThrow().routes();
+        RouteTable routes = loading.registry().forType(TestPlugins.BUNDLING_API_TYPE).orElseThrow().routes();
         BackupRequest request = request(TestPlugins.BUNDLING_API_TYPE);
         long created = handler(routes, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
         assertThat(handler(routes, BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request))
@@ -219,7 +218,7 @@ class PluginLoadingTest {
         return report.get();
     }
 
-    private static <H> H handler(BackupRouteTable routes, BackupOperation operation, Class<H> type) {
+    private static <H> H handler(RouteTable routes, BackupOperation operation, Class<H> type) {
         return routes.handler(operation, type).orElseThrow();
     }
 

@@ -113,6 +113,19 @@ public final class MurmurProcess implements AutoCloseable {
         }
     }
 
+    /** A new virtual server of this murmurd, on a voice port of its own, started. */
+    public ServerPrx newServer() {
+        try {
+            ServerPrx created = meta().newServer().ice_context(Map.of("secret", secret));
+            ServerPrx server = server(created.id());
+            server.setConf("port", Integer.toString(freePort()));
+            server.start();
+            return server;
+        } catch (UserException e) {
+            throw new IllegalStateException("murmurd refused a new virtual server", e);
+        }
+    }
+
     public MetaPrx meta() {
         return MetaPrx.uncheckedCast(communicator.stringToProxy("Meta:tcp -h 127.0.0.1 -p " + icePort + " -t 5000"))
                 .ice_context(Map.of("secret", secret)).ice_invocationTimeout(60_000);

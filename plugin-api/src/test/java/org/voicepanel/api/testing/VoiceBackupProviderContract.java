@@ -14,10 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.voicepanel.api.BackupException;
-import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
-import org.voicepanel.api.BackupRouteTable;
 import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
 import org.voicepanel.api.RestoreReport;
@@ -57,12 +55,12 @@ public abstract class VoiceBackupProviderContract {
     protected abstract VoiceServerProbe probe();
 
     private VoiceBackupProvider provider;
-    private BackupRouteTable routes;
+    private RecordedRoutes routes;
 
     @BeforeEach
     void registerRoutes() {
         provider = createProvider(context());
-        routes = new BackupRouteTable();
+        routes = new RecordedRoutes();
         provider.registerRoutes(routes);
     }
 
@@ -107,7 +105,7 @@ public abstract class VoiceBackupProviderContract {
 
     @Test
     void statusOfTheRunningServerNamesItAndItsSlots() {
-        VoiceServerStatus status = handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class)
+        VoiceServerStatus status = routes.status()
                 .status(request(runningService()));
         assertThat(status.status()).isNotBlank();
         assertThat(status.slots()).isPositive();
@@ -115,7 +113,7 @@ public abstract class VoiceBackupProviderContract {
 
     @Test
     void statusOfAnUnreachableServerIsUnavailable() {
-        assertThatThrownBy(() -> handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class)
+        assertThatThrownBy(() -> routes.status()
                 .status(request(unreachableService())))
                 .isInstanceOfSatisfying(BackupException.class, e ->
                         assertThat(e.reason()).isEqualTo(BackupException.Reason.VOICESERVER_UNAVAILABLE));
@@ -150,7 +148,7 @@ public abstract class VoiceBackupProviderContract {
     void downloadedFileUploadsBackAsANewSnapshot() throws IOException {
         long id = create(runningService());
         byte[] payload = unseal(download(runningService(), id));
-        long uploaded = handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class)
+        long uploaded = routes.upload()
                 .upload(request(runningService()), new BytesUpload(payload, false));
         assertThat(uploaded).isNotEqualTo(id);
         assertThat(list(runningService())).first().satisfies(first -> {
@@ -165,7 +163,7 @@ public abstract class VoiceBackupProviderContract {
         List<SnapshotInfo> before = list(runningService());
         byte[] garbage = ("not a snapshot " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         for (boolean external : new boolean[] {false, true}) {
-            assertThatThrownBy(() -> handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class)
+            assertThatThrownBy(() -> routes.upload()
                     .upload(request(runningService()), new BytesUpload(garbage, external)))
                     .isInstanceOfSatisfying(BackupException.class, e ->
                             assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_FILE_INVALID));
@@ -178,9 +176,9 @@ public abstract class VoiceBackupProviderContract {
         long id = create(runningService());
         VoiceService other = otherService();
         assertThat(list(other)).extracting(SnapshotInfo::snapshotId).doesNotContain(id);
-        assertThat(handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class)
+        assertThat(routes.download()
                 .download(request(other), id)).isEmpty();
-        assertThatThrownBy(() -> handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class)
+        assertThatThrownBy(() -> routes.delete()
                 .delete(request(other), id))
                 .isInstanceOfSatisfying(BackupException.class, e ->
                         assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_NOT_FOUND));
@@ -190,9 +188,9 @@ public abstract class VoiceBackupProviderContract {
     @Test
     void deleteRemovesTheSnapshotWhole() {
         long id = create(runningService());
-        handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class).delete(request(runningService()), id);
+        routes.delete().delete(request(runningService()), id);
         assertThat(list(runningService())).extracting(SnapshotInfo::snapshotId).doesNotContain(id);
-        assertThat(handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class)
+        assertThat(routes.download()
                 .download(request(runningService()), id)).isEmpty();
     }
 
@@ -222,7 +220,7 @@ public abstract class VoiceBackupProviderContract {
     @Test
     void closeCanBeCalledOnAFreshProvider() {
         VoiceBackupProvider another = createProvider(context());
-        another.registerRoutes(new BackupRouteTable());
+        another.registerRoutes(new RecordedRoutes());
         another.close();
         assertThat(list(runningService())).isNotNull();
     }
@@ -234,19 +232,19 @@ public abstract class VoiceBackupProviderContract {
     }
 
     private long create(VoiceService service) {
-        return handler(BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request(service));
+        return routes.create().create(request(service));
     }
 
     private RestoreReport restore(VoiceService service, long id) {
-        return handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request(service), id);
+        return routes.restore().restore(request(service), id);
     }
 
     private List<SnapshotInfo> list(VoiceService service) {
-        return handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request(service));
+        return routes.list().list(request(service));
     }
 
     private byte[] download(VoiceService service, long id) throws IOException {
-        SnapshotDownload file = handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class)
+        SnapshotDownload file = routes.download()
                 .download(request(service), id).orElseThrow();
         assertThat(file.fileName()).matches("[A-Za-z0-9._-]+");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -258,10 +256,6 @@ public abstract class VoiceBackupProviderContract {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         context().sealer().unseal(new ByteArrayInputStream(sealed), payload);
         return payload.toByteArray();
-    }
-
-    private <T> T handler(BackupOperation operation, Class<T> type) {
-        return routes.handler(operation, type).orElseThrow(() -> new AssertionError(operation + " is not registered"));
     }
 
     private static BackupRequest request(VoiceService service) {

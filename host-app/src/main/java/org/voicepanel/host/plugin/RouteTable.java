@@ -1,21 +1,22 @@
-package org.voicepanel.api;
+package org.voicepanel.host.plugin;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.voicepanel.api.BackupHandlers;
+import org.voicepanel.api.BackupOperation;
+import org.voicepanel.api.BackupRoutes;
 
 /**
- * The plain {@link BackupRoutes}: a table of the handlers a provider registered, one per
- * operation. The host keeps one per provider and dispatches requests through it; a plugin's tests
- * can hand one to their provider and call the handlers as the host would. Thread-safe.
- *
- * @since 1.0
+ * The host's table of the handlers one provider registered, one per operation; requests are
+ * dispatched through it. Host plumbing, not part of the plugin API (plugin tests use the API
+ * test-jar's {@code RecordedRoutes}). Thread-safe.
  */
-public final class BackupRouteTable implements BackupRoutes {
+public final class RouteTable implements BackupRoutes {
 
     private final Map<BackupOperation, Object> handlers = new EnumMap<>(BackupOperation.class);
 
-    private synchronized BackupRouteTable put(BackupOperation operation, Object handler) {
+    private synchronized RouteTable put(BackupOperation operation, Object handler) {
         if (handler == null) {
             throw new IllegalArgumentException("The " + operation + " handler is null");
         }
