@@ -25,7 +25,9 @@ import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupException.Reason;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.BackupRoutes;
+import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.SnapshotOrigin;
@@ -40,10 +42,11 @@ import org.voicepanel.api.VoiceServerStatus;
  * tables are made by the plugin's Flyway script and named after the plugin id, so one source can
  * be packed as several plugins. The type served is baked in at packing time ({@link VoiceType}).
  *
- * <p>Two hosts are special, so tests can reach behaviour a real voice server shows only by
+ * <p>Three hosts are special, so tests can reach behaviour a real voice server shows only by
  * accident: writes on {@code slow.test} first wait {@code delay-millis} (a plugin setting), so
  * two requests overlap; on {@code broken.test} the status cannot be read and create and restore
- * fail as a bug would, with a plain exception full of internals the host must not show.
+ * fail as a bug would, with a plain exception full of internals the host must not show; and
+ * {@code unreachable.test} answers nothing, as a voice server that is down.
  */
 @Extension
 public final class TestVoiceProvider implements VoiceBackupProvider {
@@ -53,6 +56,7 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     private final ProviderContext context;
     private final String snapshotTable;
     private final String serverTable;
+    private volatile boolean closed;
 
     public TestVoiceProvider(ProviderContext context) {
         this.context = context;
@@ -63,6 +67,18 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     @Override
     public Set<String> voiceServerTypes() {
         return Set.of(VoiceType.NAME);
+    }
+
+    /** Its own words for what a connection needs; the host knows none of them. */
+    @Override
+    public List<ConnectionField> connectionFields(String type) {
+        return List.of(ConnectionField.port("port"), ConnectionField.text("login").adminOnly(),
+                ConnectionField.secret("password"));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 
     @Override
@@ -84,8 +100,9 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
                 List<SnapshotInfo> snapshots = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        snapshots.add(new SnapshotInfo(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                                rs.getString(4), SnapshotOrigin.valueOf(rs.getString(5)), rs.getString(6)));
+                        snapshots.add(SnapshotInfo.builder(rs.getLong(1)).createdAt(rs.getTimestamp(2).toInstant())
+                                .size(rs.getLong(3)).sha256(rs.getString(4))
+                                .origin(SnapshotOrigin.valueOf(rs.getString(5))).createdBy(rs.getString(6)).build());
                     }
                 }
                 return snapshots;
@@ -94,10 +111,10 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     }
 
     private VoiceServerStatus status(BackupRequest request) {
-        if ("broken.test".equals(request.service().host())) {
+        if ("broken.test".equals(request.service().host()) || "unreachable.test".equals(request.service().host())) {
             throw new BackupException(Reason.VOICESERVER_UNAVAILABLE, "The voice server does not answer.");
         }
-        return new VoiceServerStatus("online", request.service().slots());
+        return VoiceServerStatus.of("online", request.service().slots());
     }
 
     private long create(BackupRequest request) {
@@ -157,7 +174,7 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
         }
     }
 
-    private void restore(BackupRequest request, long snapshotId) {
+    private RestoreReport restore(BackupRequest request, long snapshotId) {
         actLikeTheHost(request);
         byte[] sealed = file(request, snapshotId).orElseThrow(() -> notFound(snapshotId));
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
@@ -175,10 +192,15 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
                 return upsert.executeUpdate();
             }
         });
+        return config.contains("unrestorable") ? RestoreReport.builder()
+                .notRestored("The line marked unrestorable stays as it was.").build() : RestoreReport.complete();
     }
 
     /** The slow and broken hosts, see the class comment. */
     private void actLikeTheHost(BackupRequest request) {
+        if (closed) {
+            throw new IllegalStateException("the provider was closed");
+        }
         String host = request.service().host();
         if ("slow.test".equals(host)) {
             try {
@@ -186,6 +208,9 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if ("unreachable.test".equals(host)) {
+            throw new BackupException(Reason.VOICESERVER_UNAVAILABLE, "The voice server does not answer.");
         }
         if ("broken.test".equals(host)) {
             throw new IllegalStateException(

@@ -86,10 +86,12 @@ final class PanelAdmin {
         Map<String, Object> voiceserver = new LinkedHashMap<>();
         voiceserver.put("type", type);
         voiceserver.put("host", host);
-        voiceserver.put("query_port", 10011);
-        voiceserver.put("query_username", "serveradmin");
-        voiceserver.put("query_password", password);
-        voiceserver.put("virtual_server_id", 1);
+        // the connection fields the test provider declares; a type no test plugin serves has none
+        if (!type.equals("teamspeak3")) {
+            voiceserver.put("port", 10011);
+            voiceserver.put("login", "serveradmin");
+            voiceserver.put("password", password);
+        }
         voiceserver.put("slots", 32);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("owner_user_id", owner.id());

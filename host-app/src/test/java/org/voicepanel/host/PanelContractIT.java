@@ -223,7 +223,7 @@ class PanelContractIT {
             assertThat(ids(api.get("/services", bob.readOnly()).data().path("services"))).containsExactly(bobVoice);
             JsonNode one = api.get("/services/" + aliceVoice, alice.readOnly()).data().path("service");
             assertThat(one.path("voiceserver").path("type").asString()).isEqualTo("testvoice");
-            assertThat(one.path("voiceserver").has("query_password")).isFalse();
+            assertThat(one.path("voiceserver").has("password")).isFalse();
         }
 
         @Test

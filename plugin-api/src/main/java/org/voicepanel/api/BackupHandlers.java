@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The handler of each backup route. Every handler reports failure by throwing
- * {@link BackupException}; any other exception is answered as {@code INTERNAL}.
+ * {@link BackupException}; any other exception is answered as {@code INTERNAL}. Objects handed to a
+ * handler (the request, an {@link UploadedSnapshot}) are valid only until it returns.
  *
  * @since 1.0
  */
@@ -55,11 +56,13 @@ public final class BackupHandlers {
     }
 
     /**
-     * Deploys a stored snapshot to the voice server and restarts it. On failure the stored
-     * snapshot stays exactly as it was.
+     * Deploys a stored snapshot to the voice server and restarts it; returns what could not be
+     * brought back ({@link RestoreReport#complete()} when nothing). On failure the stored snapshot
+     * stays exactly as it was, and the voice server is left as it was before the call (put back if
+     * need be), never half restored.
      */
     @FunctionalInterface
     public interface RestoreSnapshot {
-        void restore(BackupRequest request, long snapshotId);
+        RestoreReport restore(BackupRequest request, long snapshotId);
     }
 }

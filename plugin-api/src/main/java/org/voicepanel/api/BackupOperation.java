@@ -6,10 +6,5 @@ package org.voicepanel.api;
  * @since 1.0
  */
 public enum BackupOperation {
-    LIST, STATUS, CREATE, UPLOAD, DOWNLOAD, DELETE, RESTORE;
-
-    /** Whether the host runs this operation under the per-service lock. */
-    public boolean isWrite() {
-        return this == CREATE || this == UPLOAD || this == DELETE || this == RESTORE;
-    }
+    LIST, STATUS, CREATE, UPLOAD, DOWNLOAD, DELETE, RESTORE
 }

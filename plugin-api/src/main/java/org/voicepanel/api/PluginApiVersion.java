@@ -7,13 +7,15 @@ import java.util.Properties;
 
 /**
  * The version of this plugin API. The host offers it as PF4J's system version, so a plugin's
- * {@code Plugin-Requires} range is checked against it.
+ * {@code Plugin-Requires} range is checked against it. It moves only when the API does, not with
+ * the panel's releases: the minor number for additions a compiled plugin does not notice, the
+ * major number for anything else. Plugins for 2.x declare {@code Plugin-Requires: >=2.0.0 & <3.0.0}.
  *
  * @since 1.0
  */
 public final class PluginApiVersion {
 
-    /** For example {@code 1.0.0}. */
+    /** For example {@code 2.0.0}. */
     public static final String CURRENT = read();
 
     private PluginApiVersion() {

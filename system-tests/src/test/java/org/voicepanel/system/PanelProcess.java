@@ -17,8 +17,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real panel: the host's executable jar run as its own process, with the real TeamSpeak
- * plugin jar in a plugins folder of its own and its data (embedded MariaDB) in a folder the test
+ * The real panel: the host's executable jar run as its own process, with the real TeamSpeak and
+ * Mumble plugin jars in a plugins folder of its own and its data (embedded MariaDB) in a folder the test
  * owns, so a test can stop it, kill it, and start it again on the same data.
  */
 public final class PanelProcess implements AutoCloseable {
@@ -41,7 +41,7 @@ public final class PanelProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a panel with the TeamSpeak plugin under a new folder in the module's build dir. */
+    /** Starts a panel with the TeamSpeak and Mumble plugins under a new folder in the module's build dir. */
     public static PanelProcess start(String name, String... extraArgs) throws IOException {
         return create(name, List.of(), List.of(extraArgs)).started();
     }
@@ -70,6 +70,8 @@ public final class PanelProcess implements AutoCloseable {
         Path home = Files.createDirectories(buildDir().resolve("panels").resolve(name + "-" + System.nanoTime()));
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         Files.copy(Path.of(System.getProperty("panel.plugin.jar")), plugins.resolve("teamspeak-backup-plugin.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of(System.getProperty("panel.mumble.plugin.jar")), plugins.resolve("mumble-backup-plugin.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         return new PanelProcess(home, List.copyOf(jvmArgs), List.copyOf(extraArgs), freePort());
     }

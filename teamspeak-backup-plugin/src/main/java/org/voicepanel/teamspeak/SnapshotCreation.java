@@ -10,7 +10,7 @@ import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotRejectedException;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
 import org.voicepanel.teamspeak.snapshot.ValidSnapshot;
-import org.voicepanel.teamspeak.store.SnapshotStore;
+import org.voicepanel.store.SnapshotStore;
 
 /**
  * Takes a snapshot from the voice server and stores it as received. It is checked like an upload first:
@@ -38,7 +38,7 @@ final class SnapshotCreation {
                     "The voice server sent a snapshot the panel cannot use: " + e.getMessage() + ".");
         }
         SnapshotStore.NewSnapshot row = new SnapshotStore.NewSnapshot(request.service().serviceId(),
-                SnapshotOrigin.CREATED, request.actor(), snapshot.dialect());
+                SnapshotOrigin.CREATED, request.actor(), snapshot.dialect().storedName());
         try (InputStream payload = snapshot.openUtf8()) {
             return store.save(row, payload);
         } catch (IOException e) {

@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotRejectedException;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
 import org.voicepanel.teamspeak.snapshot.ValidSnapshot;
-import org.voicepanel.teamspeak.store.DamagedSnapshotException;
-import org.voicepanel.teamspeak.store.SnapshotStore;
-import org.voicepanel.teamspeak.store.StoredSnapshot;
+import org.voicepanel.store.DamagedSnapshotException;
+import org.voicepanel.store.SnapshotStore;
+import org.voicepanel.store.StoredSnapshot;
 
 /**
  * Deploys a stored snapshot. The file is unsealed (which verifies it) and checked again with the same
@@ -31,10 +32,12 @@ final class SnapshotRestore {
         this.store = store;
     }
 
-    void restore(BackupRequest request, long snapshotId) {
+    /** A TeamSpeak deploy brings everything back, or fails as a whole on the server's side. */
+    RestoreReport restore(BackupRequest request, long snapshotId) {
         StoredSnapshot stored = store.find(request.service().serviceId(), snapshotId)
                 .orElseThrow(() -> SnapshotNotFound.of(snapshotId));
         query.restore(request.service(), readValid(stored));
+        return RestoreReport.complete();
     }
 
     private ValidSnapshot readValid(StoredSnapshot stored) {

@@ -10,7 +10,7 @@ import org.voicepanel.api.UploadedSnapshot;
 import org.voicepanel.teamspeak.snapshot.SnapshotDialect;
 import org.voicepanel.teamspeak.snapshot.SnapshotRejectedException;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
-import org.voicepanel.teamspeak.store.SnapshotStore;
+import org.voicepanel.store.SnapshotStore;
 
 /**
  * Stores an uploaded snapshot after proving it is one TeamSpeak snapshot of a known format. The payload
@@ -48,7 +48,7 @@ final class SnapshotUpload {
             throw new UncheckedIOException(e);
         }
         SnapshotStore.NewSnapshot row = new SnapshotStore.NewSnapshot(request.service().serviceId(),
-                SnapshotOrigin.UPLOADED, request.actor(), dialect);
+                SnapshotOrigin.UPLOADED, request.actor(), dialect.storedName());
         try (InputStream payload = upload.open()) {
             return store.save(row, payload);
         } catch (IOException e) {

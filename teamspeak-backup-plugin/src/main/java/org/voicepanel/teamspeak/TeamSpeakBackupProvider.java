@@ -1,17 +1,19 @@
 package org.voicepanel.teamspeak;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.BackupRoutes;
+import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceBackupProvider;
+import org.voicepanel.teamspeak.query.ServerQueryLogin;
 import org.voicepanel.teamspeak.query.TeamSpeakServerQuery;
 import org.voicepanel.teamspeak.snapshot.SnapshotValidator;
-import org.voicepanel.teamspeak.store.SnapshotStore;
-import org.voicepanel.teamspeak.store.StoredSnapshot;
+import org.voicepanel.store.SnapshotStore;
 
 /**
  * Backs up TeamSpeak 3 servers (type {@code teamspeak3}) through ServerQuery, keeping snapshots in the
@@ -32,7 +34,7 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
     public TeamSpeakBackupProvider(ProviderContext context) {
         TeamSpeakSettings settings = TeamSpeakSettings.from(context.settings());
         SnapshotValidator validator = new SnapshotValidator(settings.maxSnapshotBytes());
-        this.store = new SnapshotStore(context.dataSource(), context.sealer(), context.clock());
+        this.store = new SnapshotStore(context.dataSource(), context.sealer(), context.clock(), "ts3");
         this.query = new TeamSpeakServerQuery(settings.query());
         this.creation = new SnapshotCreation(query, validator, store);
         this.upload = new SnapshotUpload(validator, store, settings.acceptExternalSnapshots());
@@ -45,8 +47,13 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
     }
 
     @Override
+    public List<ConnectionField> connectionFields(String type) {
+        return ServerQueryLogin.FIELDS;
+    }
+
+    @Override
     public void registerRoutes(BackupRoutes routes) {
-        routes.list(request -> store.list(serviceId(request)).stream().map(StoredSnapshot::toInfo).toList())
+        routes.list(request -> store.infos(serviceId(request)))
                 .status(request -> query.status(request.service()))
                 .create(creation::create)
                 .upload(upload::upload)
@@ -55,8 +62,14 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
                 .restore(restore::restore);
     }
 
+    /** Ends the ServerQuery helper threads. */
+    @Override
+    public void close() {
+        query.close();
+    }
+
     private Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {
-        return store.find(serviceId(request), snapshotId).map(found -> new StoredSnapshotDownload(store, found));
+        return store.download(serviceId(request), snapshotId, TYPE);
     }
 
     private void delete(BackupRequest request, long snapshotId) {

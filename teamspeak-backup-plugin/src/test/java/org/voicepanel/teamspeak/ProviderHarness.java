@@ -10,18 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.voicepanel.api.BackupHandlers;
-import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.UploadedSnapshot;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.api.VoiceService;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.api.testing.RecordedRoutes;
 import org.voicepanel.api.testing.TestProviderContext;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
-import org.voicepanel.teamspeak.store.TestDatabase;
+import org.voicepanel.store.testing.TestDatabase;
 
 /**
  * The provider as the host sees it: built from a context of real parts (MariaDB, the test sealer), its
@@ -30,7 +29,7 @@ import org.voicepanel.teamspeak.store.TestDatabase;
 final class ProviderHarness {
 
     final TestSnapshotFileSealer sealer = new TestSnapshotFileSealer();
-    final BackupRouteTable routes = new BackupRouteTable();
+    final RecordedRoutes routes = new RecordedRoutes();
     final TeamSpeakBackupProvider provider;
 
     ProviderHarness(Path workDir, Map<String, String> settings) {
@@ -39,14 +38,20 @@ final class ProviderHarness {
                 "connect-timeout-ms", "2000",
                 "command-timeout-ms", "5000"));
         all.putAll(settings);
-        provider = new TeamSpeakBackupProvider(new TestProviderContext("teamspeak", TestDatabase.dataSource(), all,
+        provider = new TeamSpeakBackupProvider(new TestProviderContext("teamspeak", TestDatabase.dataSource("teamspeak"), all,
                 sealer, Clock.systemUTC(), workDir));
         provider.registerRoutes(routes);
     }
 
     static VoiceService service(int queryPort, int slots) {
-        return new VoiceService(TestDatabase.newServiceId(), "teamspeak3", "127.0.0.1", queryPort, "serveradmin",
-                "secret", 1, slots);
+        return service(TestDatabase.newServiceId(), queryPort, slots);
+    }
+
+    /** A teamspeak3 service as the host hands it over: the ServerQuery login its plugin declares. */
+    static VoiceService service(long serviceId, int queryPort, int slots) {
+        return VoiceService.builder(serviceId, "teamspeak3").host("127.0.0.1").slots(slots)
+                .field("query_port", queryPort).field("query_username", "serveradmin")
+                .secret("query_password", "secret").field("virtual_server_id", 1).build();
     }
 
     static BackupRequest request(VoiceService service) {
@@ -54,19 +59,19 @@ final class ProviderHarness {
     }
 
     long create(BackupRequest request) {
-        return handler(BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
+        return routes.create().create(request);
     }
 
     List<SnapshotInfo> list(BackupRequest request) {
-        return handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request);
+        return routes.list().list(request);
     }
 
     VoiceServerStatus status(BackupRequest request) {
-        return handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).status(request);
+        return routes.status().status(request);
     }
 
     Optional<SnapshotDownload> download(BackupRequest request, long snapshotId) {
-        return handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class).download(request, snapshotId);
+        return routes.download().download(request, snapshotId);
     }
 
     byte[] downloadBytes(BackupRequest request, long snapshotId) {
@@ -91,18 +96,15 @@ final class ProviderHarness {
     }
 
     long upload(BackupRequest request, UploadedSnapshot snapshot) {
-        return handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class).upload(request, snapshot);
+        return routes.upload().upload(request, snapshot);
     }
 
     void delete(BackupRequest request, long snapshotId) {
-        handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class).delete(request, snapshotId);
+        routes.delete().delete(request, snapshotId);
     }
 
-    void restore(BackupRequest request, long snapshotId) {
-        handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request, snapshotId);
+    RestoreReport restore(BackupRequest request, long snapshotId) {
+        return routes.restore().restore(request, snapshotId);
     }
 
-    private <T> T handler(BackupOperation operation, Class<T> type) {
-        return routes.handler(operation, type).orElseThrow();
-    }
 }

@@ -21,8 +21,8 @@ import org.voicepanel.api.testing.BytesUpload;
 import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
 import org.voicepanel.teamspeak.simulator.SnapshotFormat;
 import org.voicepanel.teamspeak.snapshot.SnapshotDialect;
-import org.voicepanel.teamspeak.store.SnapshotStore;
-import org.voicepanel.teamspeak.store.TestDatabase;
+import org.voicepanel.store.SnapshotStore;
+import org.voicepanel.store.testing.TestDatabase;
 
 class UploadSafetyTest {
 
@@ -63,11 +63,12 @@ class UploadSafetyTest {
     void smuggledCommandThatGotIntoStorageIsStillNeverSent() {
         // as if a file had been written to the store without the upload's check
         String smuggled = genuineSnapshot() + "\nserverdelete sid=1";
-        SnapshotStore directStore = new SnapshotStore(TestDatabase.dataSource(), panel.sealer, Clock.systemUTC());
+        SnapshotStore directStore = new SnapshotStore(TestDatabase.dataSource("teamspeak"), panel.sealer, Clock.systemUTC(),
+                "ts3");
         long id;
         try {
             id = directStore.save(new SnapshotStore.NewSnapshot(request.service().serviceId(), SnapshotOrigin.UPLOADED,
-                    "mallory", SnapshotDialect.VERSION_3), new ByteArrayInputStream(bytes(smuggled)));
+                    "mallory", SnapshotDialect.VERSION_3.storedName()), new ByteArrayInputStream(bytes(smuggled)));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -83,7 +84,7 @@ class UploadSafetyTest {
     @Test
     void storedFileAlteredInTheDatabaseIsRefusedAtRestore() {
         long created = panel.create(request);
-        Jdbi.create(TestDatabase.dataSource()).useHandle(h -> h.execute(
+        Jdbi.create(TestDatabase.dataSource("teamspeak")).useHandle(h -> h.execute(
                 "UPDATE ts3_snapshot_chunk SET data = REVERSE(data) WHERE snapshot_id = ?", created));
         simulator.reset();
 

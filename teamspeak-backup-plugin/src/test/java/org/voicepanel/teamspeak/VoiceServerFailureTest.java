@@ -192,8 +192,8 @@ class VoiceServerFailureTest {
     @Test
     void controlCharacterInThePasswordIsRefusedBeforeAnythingIsSent() {
         VoiceService service = ProviderHarness.service(simulator.port(), 32);
-        VoiceService sneaky = new VoiceService(service.serviceId(), service.type(), service.host(),
-                service.queryPort(), "serveradmin", "secret\nserverdelete sid=1", 1, 32);
+        VoiceService sneaky = service.toBuilder(service.serviceId())
+                .secret("query_password", "secret\nserverdelete sid=1").build();
 
         failsWith(Reason.BAD_REQUEST, () -> panel.create(ProviderHarness.request(sneaky)), "control character");
 

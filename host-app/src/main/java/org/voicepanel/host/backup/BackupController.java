@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
 import org.voicepanel.host.backup.catalog.SnapshotRules;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
 import org.voicepanel.host.web.ApiException;
@@ -67,7 +69,7 @@ class BackupController {
     Envelope voiceserver(Caller caller, @PathVariable String id, HttpServletRequest http) {
         caller.require(Role.BACKUPS_READ);
         Service service = access.owned(caller, id);
-        BackupRouteTable routes = dispatch.routesOf(service);
+        RouteTable routes = dispatch.routesOf(service);
         var request = dispatch.request(caller, service, http);
         Map<String, Object> voiceserver = new LinkedHashMap<>();
         voiceserver.put("type", service.type());
@@ -92,8 +94,9 @@ class BackupController {
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "The plugin for " + service.type() + " voice servers does not list snapshots."));
         Map<String, Object> specific = new LinkedHashMap<>();
-        if (TEAMSPEAK.equals(service.type())) {
-            specific.put("ts3_sid", service.virtualServerId());
+        String virtualServerId = service.fields().get("virtual_server_id");
+        if (TEAMSPEAK.equals(service.type()) && virtualServerId != null) {
+            specific.put("ts3_sid", Integer.parseInt(virtualServerId));
         }
         specific.put("snapshots", list.list(request));
         voiceserver.put("specific", specific);
@@ -174,11 +177,15 @@ class BackupController {
     Envelope restore(Caller caller, @PathVariable String id, @PathVariable String snapshot, HttpServletRequest http) {
         var target = dispatch.resolve(caller, id, BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class, http);
         long snapshotId = Ids.parse(snapshot, "snapshot id");
+        RestoreReport report;
         try (var lease = lock.acquire(target.service().id(), BackupOperation.RESTORE);
              var room = heavyOperations.take()) {
-            target.handler().restore(target.request(), snapshotId);
+            report = target.handler().restore(target.request(), snapshotId);
         }
-        return Envelope.message("The Voiceserver Backup has been restored.");
+        // what the voice server could not take back is said, never left out (api.md, restore)
+        List<String> notRestored = report == null ? List.of() : report.notRestored();
+        return new Envelope("success", Map.of("not_restored", notRestored), "The Voiceserver Backup has been restored.",
+                null);
     }
 
     private static ResponseEntity<Envelope> created(long snapshotId) {

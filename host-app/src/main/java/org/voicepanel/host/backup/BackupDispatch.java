@@ -1,13 +1,16 @@
 package org.voicepanel.host.backup;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.host.plugin.ProviderRegistry;
+import org.voicepanel.host.service.ConnectionFields;
 import org.voicepanel.host.service.QueryPasswordCipher;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
@@ -29,24 +32,30 @@ class BackupDispatch {
     record Target<H>(Service service, H handler, BackupRequest request) {
     }
 
+    /** The operations that change a service's snapshots or voice server: write role, service lock. */
+    static final Set<BackupOperation> WRITES = EnumSet.of(BackupOperation.CREATE, BackupOperation.UPLOAD,
+            BackupOperation.DELETE, BackupOperation.RESTORE);
+
     private final ServiceAccess access;
     private final ProviderRegistry registry;
     private final QueryPasswordCipher cipher;
     private final ServiceStatuses statuses;
+    private final ConnectionFields fields;
 
     BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher,
-                   ServiceStatuses statuses) {
+                   ServiceStatuses statuses, ConnectionFields fields) {
         this.access = access;
         this.registry = registry;
         this.cipher = cipher;
         this.statuses = statuses;
+        this.fields = fields;
     }
 
     <H> Target<H> resolve(Caller caller, String serviceId, BackupOperation operation, Class<H> handlerType,
                           HttpServletRequest http) {
-        caller.require(operation.isWrite() ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
+        caller.require(WRITES.contains(operation) ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
         Service service = access.owned(caller, serviceId);
-        if (operation.isWrite()) {
+        if (WRITES.contains(operation)) {
             requireActive(service);
         }
         H handler = routesOf(service).handler(operation, handlerType)
@@ -65,7 +74,7 @@ class BackupDispatch {
         }
     }
 
-    BackupRouteTable routesOf(Service service) {
+    RouteTable routesOf(Service service) {
         return registry.forType(service.type())
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "Backups are not available for " + service.type() + " voice servers: no plugin serves them."))
@@ -73,6 +82,7 @@ class BackupDispatch {
     }
 
     BackupRequest request(Caller caller, Service service, HttpServletRequest http) {
-        return new BackupRequest(service.toVoiceService(cipher), caller.name(), RequestIds.of(http));
+        return new BackupRequest(service.toVoiceService(cipher, fields.of(service.type())), caller.name(),
+                RequestIds.of(http));
     }
 }

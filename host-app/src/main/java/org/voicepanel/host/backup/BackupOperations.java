@@ -7,6 +7,7 @@ import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.SnapshotInfo;
+import org.voicepanel.host.service.ConnectionFields;
 import org.voicepanel.host.service.QueryPasswordCipher;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.web.ApiException;
@@ -21,10 +22,12 @@ public class BackupOperations {
 
     private final BackupDispatch dispatch;
     private final QueryPasswordCipher cipher;
+    private final ConnectionFields fields;
 
-    BackupOperations(BackupDispatch dispatch, QueryPasswordCipher cipher) {
+    BackupOperations(BackupDispatch dispatch, QueryPasswordCipher cipher, ConnectionFields fields) {
         this.dispatch = dispatch;
         this.cipher = cipher;
+        this.fields = fields;
     }
 
     public List<SnapshotInfo> list(Service service) {
@@ -33,7 +36,7 @@ public class BackupOperations {
 
     public long create(Service service, String actor) {
         return handler(service, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class)
-                .create(new BackupRequest(service.toVoiceService(cipher), actor, requestId()));
+                .create(new BackupRequest(service.toVoiceService(cipher, fields.of(service.type())), actor, requestId()));
     }
 
     public void delete(Service service, long snapshotId) {
@@ -41,7 +44,7 @@ public class BackupOperations {
     }
 
     private BackupRequest request(Service service) {
-        return new BackupRequest(service.toVoiceService(cipher), "panel", requestId());
+        return new BackupRequest(service.toVoiceService(cipher, fields.of(service.type())), "panel", requestId());
     }
 
     private <H> H handler(Service service, BackupOperation operation, Class<H> type) {

@@ -9,7 +9,7 @@ import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
-import org.voicepanel.api.BackupRouteTable;
+import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
@@ -45,7 +45,7 @@ class ServiceDeletion {
         long serviceId = Ids.parse(id, "service id");
         Service service = services.byId(serviceId)
                 .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."));
-        BackupRouteTable routes = routesOf(service);
+        RouteTable routes = routesOf(service);
         var list = routes.handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class);
         var delete = routes.handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class);
         if (list.isEmpty() || delete.isEmpty()) {
@@ -72,7 +72,7 @@ class ServiceDeletion {
                 + (deleted == 1 ? " snapshot." : " snapshots."));
     }
 
-    private BackupRouteTable routesOf(Service service) {
+    private RouteTable routesOf(Service service) {
         try {
             return dispatch.routesOf(service);
         } catch (ApiException e) {

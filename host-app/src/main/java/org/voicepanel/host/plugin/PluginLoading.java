@@ -1,15 +1,16 @@
 package org.voicepanel.host.plugin;
 
-import org.voicepanel.api.BackupRouteTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -17,6 +18,7 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
 import org.voicepanel.api.VoiceBackupProvider;
 import org.voicepanel.host.db.SchemaMigrations;
@@ -38,6 +40,7 @@ public final class PluginLoading implements AutoCloseable {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> typesByPlugin = new ConcurrentHashMap<>();
     private final Set<String> unmigrated = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<VoiceBackupProvider>> providersByPlugin = new ConcurrentHashMap<>();
 
     public PluginLoading(Path pluginsDir, String apiVersion, DataSource dataSource,
                          Function<String, ProviderContext> contextOf) {
@@ -135,14 +138,19 @@ public final class PluginLoading implements AutoCloseable {
     }
 
     private void bind(String pluginId, VoiceBackupProvider provider) {
+        providersByPlugin.computeIfAbsent(pluginId, id -> new CopyOnWriteArrayList<>()).add(provider);
         Set<String> types = new TreeSet<>(provider.voiceServerTypes());
         if (types.isEmpty() || !types.stream().allMatch(type -> TYPE.matcher(type).matches())) {
             throw new IllegalStateException("its voice-server types " + types + " are not lower-case names");
         }
-        BackupRouteTable routes = new BackupRouteTable();
+        Map<String, List<ConnectionField>> fields = new HashMap<>();
+        for (String type : types) {
+            fields.put(type, DeclaredFields.check(type, provider.connectionFields(type)));
+        }
+        RouteTable routes = new RouteTable();
         provider.registerRoutes(routes);
         for (String type : types) {
-            var owner = registry.claim(type, pluginId, routes);
+            var owner = registry.claim(type, new ProviderRegistry.Registration(pluginId, routes, fields.get(type)));
             if (owner.isPresent()) {
                 // fail() releases whatever this plugin claimed before
                 throw new IllegalStateException("the voice-server type " + type + " is already served by plugin "
@@ -158,6 +166,7 @@ public final class PluginLoading implements AutoCloseable {
         failures.put(id, reason);
         registry.release(id);
         typesByPlugin.remove(id);
+        closeProviders(id);
         if (plugin.getPluginState() == PluginState.STARTED) {
             try {
                 manager.stopPlugin(id);
@@ -177,8 +186,25 @@ public final class PluginLoading implements AutoCloseable {
         };
     }
 
+    /** Closes each provider of a plugin once, after its routes are gone from the registry. */
+    private void closeProviders(String pluginId) {
+        for (VoiceBackupProvider provider : providersByPlugin.getOrDefault(pluginId, List.of())) {
+            try {
+                provider.close();
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("A provider of plugin {} did not close cleanly", pluginId, e);
+            }
+        }
+        providersByPlugin.remove(pluginId);
+    }
+
+    /** Called by Spring after the web server stopped taking requests, so no handler runs any more. */
     @Override
     public void close() {
+        for (String pluginId : List.copyOf(providersByPlugin.keySet())) {
+            registry.release(pluginId);
+            closeProviders(pluginId);
+        }
         // stop from a copy: PF4J's own stopPlugins() can fail with ConcurrentModificationException
         for (PluginWrapper plugin : List.copyOf(manager.getStartedPlugins())) {
             try {

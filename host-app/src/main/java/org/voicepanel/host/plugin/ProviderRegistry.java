@@ -1,22 +1,27 @@
 package org.voicepanel.host.plugin;
 
-import org.voicepanel.api.BackupRouteTable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.voicepanel.api.ConnectionField;
 
-/** Voice-server type → the routes of the one provider serving it. A second claim is refused. */
+/** Voice-server type → the routes and connection fields of the one provider serving it. A second claim is refused. */
 public final class ProviderRegistry {
 
-    /** The routes of a type and the plugin that registered them. */
-    public record Registration(String pluginId, BackupRouteTable routes) {
+    /** What a type's provider registered, and the plugin it belongs to. */
+    public record Registration(String pluginId, RouteTable routes, List<ConnectionField> fields) {
+
+        public Registration {
+            fields = List.copyOf(fields);
+        }
     }
 
     private final Map<String, Registration> byType = new ConcurrentHashMap<>();
 
     /** Claims a type for a plugin; returns the plugin already serving it when the claim is refused. */
-    Optional<String> claim(String type, String pluginId, BackupRouteTable routes) {
-        Registration previous = byType.putIfAbsent(type, new Registration(pluginId, routes));
+    Optional<String> claim(String type, Registration registration) {
+        Registration previous = byType.putIfAbsent(type, registration);
         return previous == null ? Optional.empty() : Optional.of(previous.pluginId());
     }
 

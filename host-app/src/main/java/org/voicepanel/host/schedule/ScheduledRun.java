@@ -71,7 +71,7 @@ class ScheduledRun {
         if (runs.find(serviceId, dueAt).filter(run -> run.snapshotId() != null).isPresent()) {
             return Outcome.DONE;
         }
-        Optional<HostSlots.Slot> slot = hostSlots.tryTake(service.host() + ":" + service.queryPort());
+        Optional<HostSlots.Slot> slot = hostSlots.tryTake(hostKey(service));
         if (slot.isEmpty()) {
             return Outcome.RETRY_SOON;
         }
@@ -157,5 +157,16 @@ class ScheduledRun {
         }
         log.error("Scheduled run failed", e);
         return "Something went wrong on the panel; its log has the details.";
+    }
+
+    /** One voice-server instance: its host and the ports its type connects to (a query or Ice port). */
+    static String hostKey(Service service) {
+        StringBuilder key = new StringBuilder(service.host());
+        new java.util.TreeMap<>(service.fields()).forEach((name, value) -> {
+            if (name.endsWith("_port")) {
+                key.append(':').append(value);
+            }
+        });
+        return key.toString();
     }
 }

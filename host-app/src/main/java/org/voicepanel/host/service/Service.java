@@ -1,32 +1,49 @@
 package org.voicepanel.host.service;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.VoiceService;
+import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.ErrorCode;
 
-/** A customer's service with its voice server; the query password stays sealed until a call needs it. */
-public record Service(long id, long ownerUserId, String name, String type, String host, int queryPort,
-                      String queryUsername, byte[] queryPasswordSealed, int virtualServerId, int slots) {
+/**
+ * A customer's service with its voice server. Connection fields are kept as stored: plain ones as
+ * text, secret ones sealed until a call needs them.
+ *
+ * @param fields plain connection fields by name
+ * @param sealedSecrets secret connection fields by name, sealed by {@link QueryPasswordCipher}
+ */
+public record Service(long id, long ownerUserId, String name, String type, String host, int slots,
+                      Map<String, String> fields, Map<String, byte[]> sealedSecrets) {
 
-    /** What the API shows: never the query password. */
-    public Map<String, Object> view() {
-        return view(false);
+    /** What the owner sees: never a secret, nor a field its provider shows to admins only. */
+    public Map<String, Object> view(List<ConnectionField> declared) {
+        return view(declared, false);
     }
 
-    /** What an admin sees: also the query user name, so the page can edit the connection (never the password). */
-    public Map<String, Object> adminView() {
-        return view(true);
+    /** What an admin sees: every field but the secrets, so the page can edit the connection. */
+    public Map<String, Object> adminView(List<ConnectionField> declared) {
+        return view(declared, true);
     }
 
-    private Map<String, Object> view(boolean withQueryUser) {
+    private Map<String, Object> view(List<ConnectionField> declared, boolean admin) {
         Map<String, Object> voiceserver = new LinkedHashMap<>();
         voiceserver.put("type", type);
         voiceserver.put("host", host);
-        voiceserver.put("query_port", queryPort);
-        if (withQueryUser) {
-            voiceserver.put("query_username", queryUsername);
+        Map<String, String> undeclared = new LinkedHashMap<>(fields);
+        for (ConnectionField field : declared) {
+            String value = undeclared.remove(field.name());
+            if (value != null && !field.isSecret() && (admin || !field.isAdminOnly())) {
+                voiceserver.put(field.name(), field.kind() == ConnectionField.Kind.INTEGER
+                        ? (Object) Long.parseLong(value) : value);
+            }
         }
-        voiceserver.put("virtual_server_id", virtualServerId);
+        if (admin) {
+            // fields of a type whose plugin is gone: shown as stored, so an admin can see what to fix
+            voiceserver.putAll(undeclared);
+        }
         voiceserver.put("slots", slots);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", id);
@@ -36,8 +53,27 @@ public record Service(long id, long ownerUserId, String name, String type, Strin
         return view;
     }
 
-    public VoiceService toVoiceService(QueryPasswordCipher cipher) {
-        return new VoiceService(id, type, host, queryPort, queryUsername, cipher.open(id, queryPasswordSealed),
-                virtualServerId, slots);
+    /** The service as a provider gets it, secrets opened for this call; every required field must be there. */
+    public VoiceService toVoiceService(QueryPasswordCipher cipher, List<ConnectionField> declared) {
+        VoiceService.Builder builder = VoiceService.builder(id, type).host(host).slots(slots);
+        for (ConnectionField field : declared) {
+            String plain = fields.get(field.name());
+            byte[] sealed = sealedSecrets.get(field.name());
+            if (field.isSecret() && sealed != null) {
+                builder.secret(field.name(), cipher.open(id, sealed));
+            } else if (!field.isSecret() && plain != null) {
+                builder.field(field.name(), plain);
+            } else if (field.isRequired()) {
+                throw new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED, "Service " + id + " lacks the connection field "
+                        + field.name() + " its " + type + " voice server needs; an admin must add it to the service.");
+            }
+        }
+        return builder.build();
+    }
+
+    /** Leaves the sealed secrets out. */
+    @Override
+    public String toString() {
+        return "Service[id=" + id + ", type=" + type + ", host=" + host + ", fields=" + fields + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.voicepanel.host.service;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,16 +25,16 @@ class ServiceController {
     private final ServiceStore services;
     private final ServiceAccess access;
     private final UserStore users;
-    private final RequestBodies bodies;
     private final ServiceObjects objects;
+    private final ConnectionFields fields;
 
-    ServiceController(ServiceStore services, ServiceAccess access, UserStore users, RequestBodies bodies,
-                      ServiceObjects objects) {
+    ServiceController(ServiceStore services, ServiceAccess access, UserStore users, ServiceObjects objects,
+                      ConnectionFields fields) {
         this.services = services;
         this.access = access;
         this.users = users;
-        this.bodies = bodies;
         this.objects = objects;
+        this.fields = fields;
     }
 
     @GetMapping("/services")
@@ -49,26 +50,34 @@ class ServiceController {
     @GetMapping("/admin/services")
     Envelope all(Caller caller) {
         caller.require(Role.ADMIN);
-        return Envelope.data("services", services.all().stream().map(Service::adminView).toList());
+        return Envelope.data("services", services.all().stream().map(this::adminView).toList());
     }
 
     @PostMapping("/admin/services")
-    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) ServiceRequest body) {
+    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) Map<String, Object> body) {
         caller.require(Role.ADMIN);
-        ServiceDraft draft = bodies.checked(body, ServiceRequest.Creating.class).draft();
+        ServiceDraft draft = ServiceDraft.from(body, true, fields);
         requireUser(draft.ownerUserId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("service", services.create(draft).view()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("service", view(services.create(draft))));
     }
 
     @PutMapping("/admin/services/{id}")
-    Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) ServiceRequest body) {
+    Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
         caller.require(Role.ADMIN);
         long serviceId = Ids.parse(id, "service id");
-        ServiceDraft draft = bodies.checked(body).draft();
+        ServiceDraft draft = ServiceDraft.from(body, false, fields);
         requireUser(draft.ownerUserId());
         return Envelope.data("service", services.update(serviceId, draft)
-                .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."))
-                .view());
+                .map(this::view)
+                .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + ".")));
+    }
+
+    private Map<String, Object> view(Service service) {
+        return service.view(fields.of(service.type()));
+    }
+
+    private Map<String, Object> adminView(Service service) {
+        return service.adminView(fields.of(service.type()));
     }
 
     private void requireUser(long userId) {

@@ -27,10 +27,12 @@ public class ServiceObjects {
 
     private final ServiceStatuses statuses;
     private final UserStore users;
+    private final ConnectionFields fields;
 
-    public ServiceObjects(ServiceStatuses statuses, UserStore users) {
+    public ServiceObjects(ServiceStatuses statuses, UserStore users, ConnectionFields fields) {
         this.statuses = statuses;
         this.users = users;
+        this.fields = fields;
     }
 
     public Map<String, Object> of(Caller caller, Service service) {
@@ -47,7 +49,7 @@ public class ServiceObjects {
     }
 
     private Map<String, Object> of(Caller caller, Service service, ServiceStatus status, String ownerName) {
-        Map<String, Object> object = new LinkedHashMap<>(service.view());
+        Map<String, Object> object = new LinkedHashMap<>(service.view(fields.of(service.type())));
         object.put("status", status.wireName());
         object.put("user_id", service.ownerUserId());
         object.put("username", ownerName);

@@ -5,17 +5,23 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.springframework.stereotype.Repository;
+import org.voicepanel.host.web.ApiException;
 
-/** Services and their voice-server connection data. */
+/** Services and their voice-server connection fields (one {@code service_field} row each). */
 @Repository
 public class ServiceStore {
 
-    private static final String COLUMNS = "id, owner_user_id, name, voiceserver_type, host, query_port, query_username,"
-            + " query_password_sealed, virtual_server_id, slots";
+    private static final String COLUMNS = "id, owner_user_id, name, voiceserver_type, host, slots";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -29,74 +35,78 @@ public class ServiceStore {
 
     public Service create(ServiceDraft draft) {
         return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("INSERT INTO service (owner_user_id, name, voiceserver_type, host, query_port,"
-                            + " query_username, query_password_sealed, virtual_server_id, slots, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            long id = h.createUpdate("INSERT INTO service (owner_user_id, name, voiceserver_type, host, slots, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
                     .bind(0, draft.ownerUserId()).bind(1, draft.name()).bind(2, draft.type()).bind(3, draft.host())
-                    .bind(4, draft.queryPort()).bind(5, draft.queryUsername()).bind(6, new byte[0])
-                    .bind(7, draft.virtualServerId()).bind(8, draft.slots())
-                    .bind(9, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                    .bind(4, draft.slots()).bind(5, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            // the sealed password is bound to the row's id, which exists only after the insert
-            h.createUpdate("UPDATE service SET query_password_sealed = ? WHERE id = ?")
-                    .bind(0, cipher.seal(id, draft.queryPassword())).bind(1, id).execute();
-            return h.createQuery("SELECT " + COLUMNS + " FROM service WHERE id = ?").bind(0, id)
-                    .map((rs, ctx) -> map(rs)).one();
+            writeFields(h, id, draft.fields());
+            return load(h, id).orElseThrow();
         });
     }
 
-    /** Replaces the connection data; a null password keeps the stored one. */
+    /** Replaces the connection data; a secret field left out keeps its stored value. */
     public Optional<Service> update(long id, ServiceDraft draft) {
         return jdbi.inTransaction(h -> {
             int rows = h.createUpdate("UPDATE service SET owner_user_id = ?, name = ?, voiceserver_type = ?, host = ?,"
-                            + " query_port = ?, query_username = ?, virtual_server_id = ?, slots = ? WHERE id = ?")
+                            + " slots = ? WHERE id = ?")
                     .bind(0, draft.ownerUserId()).bind(1, draft.name()).bind(2, draft.type()).bind(3, draft.host())
-                    .bind(4, draft.queryPort()).bind(5, draft.queryUsername()).bind(6, draft.virtualServerId())
-                    .bind(7, draft.slots()).bind(8, id).execute();
+                    .bind(4, draft.slots()).bind(5, id).execute();
             if (rows == 0) {
                 return Optional.empty();
             }
-            if (draft.queryPassword() != null) {
-                h.createUpdate("UPDATE service SET query_password_sealed = ? WHERE id = ?")
-                        .bind(0, cipher.seal(id, draft.queryPassword())).bind(1, id).execute();
+            Map<String, byte[]> kept = new HashMap<>(secretsOf(h, id));
+            kept.keySet().retainAll(draft.fields().keptSecrets());
+            h.createUpdate("DELETE FROM service_field WHERE service_id = ?").bind(0, id).execute();
+            writeFields(h, id, draft.fields());
+            kept.forEach((name, sealed) -> insert(h, id, name, null, sealed));
+            for (String required : draft.fields().requiredSecrets()) {
+                if (!kept.containsKey(required) && !draft.fields().secrets().containsKey(required)) {
+                    // rolls the whole edit back
+                    throw ApiException.badRequest("voiceserver." + required + " is required.");
+                }
             }
-            return h.createQuery("SELECT " + COLUMNS + " FROM service WHERE id = ?").bind(0, id)
-                    .map((rs, ctx) -> map(rs)).findOne();
+            return load(h, id);
         });
     }
 
     /**
-     * Seals every stored query password again with the primary key of the query-password keyset, each in a
+     * Seals every stored secret connection field (such as a query password) again with the primary key of the query-password keyset, each in a
      * transaction of its own that holds its row; returns how many were sealed again.
      */
     public int resealQueryPasswords() {
-        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM service ORDER BY id").mapTo(Long.class)
-                .list());
+        record Secret(long serviceId, String name) {
+        }
+        List<Secret> secrets = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT service_id, name FROM service_field WHERE value_sealed IS NOT NULL ORDER BY service_id")
+                .map((rs, ctx) -> new Secret(rs.getLong(1), rs.getString(2))).list());
         int resealed = 0;
-        for (long id : ids) {
+        for (Secret secret : secrets) {
             resealed += jdbi.inTransaction(h -> h.createQuery(
-                            "SELECT query_password_sealed FROM service WHERE id = ? FOR UPDATE")
-                    .bind(0, id).mapTo(byte[].class).findOne()
-                    .map(sealed -> h.createUpdate("UPDATE service SET query_password_sealed = ? WHERE id = ?")
-                            .bind(0, cipher.seal(id, cipher.open(id, sealed))).bind(1, id).execute())
+                            "SELECT value_sealed FROM service_field WHERE service_id = ? AND name = ? FOR UPDATE")
+                    .bind(0, secret.serviceId()).bind(1, secret.name()).mapTo(byte[].class).findOne()
+                    .map(sealed -> h.createUpdate(
+                                    "UPDATE service_field SET value_sealed = ? WHERE service_id = ? AND name = ?")
+                            .bind(0, cipher.seal(secret.serviceId(), cipher.open(secret.serviceId(), sealed)))
+                            .bind(1, secret.serviceId()).bind(2, secret.name()).execute())
                     .orElse(0));
         }
         return resealed;
     }
 
     public Optional<Service> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service WHERE id = ?")
-                .bind(0, id).map((rs, ctx) -> map(rs)).findOne());
+        return jdbi.withHandle(h -> load(h, id));
     }
 
     public List<Service> ownedBy(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service WHERE owner_user_id = ? ORDER BY id")
-                .bind(0, userId).map((rs, ctx) -> map(rs)).list());
+        return jdbi.withHandle(h -> withFields(h, h.createQuery("SELECT " + COLUMNS
+                + " FROM service WHERE owner_user_id = ? ORDER BY id").bind(0, userId).map((rs, ctx) -> row(rs)).list(),
+                " JOIN service s ON s.id = f.service_id WHERE s.owner_user_id = ?", userId));
     }
 
     public List<Service> all() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM service ORDER BY id")
-                .map((rs, ctx) -> map(rs)).list());
+        return jdbi.withHandle(h -> withFields(h, h.createQuery("SELECT " + COLUMNS + " FROM service ORDER BY id")
+                .map((rs, ctx) -> row(rs)).list(), "", null));
     }
 
     /** Removes the service row; its snapshots must be gone already (see backup/ServiceDeletion). */
@@ -104,8 +114,55 @@ public class ServiceStore {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM service WHERE id = ?").bind(0, id).execute()) == 1;
     }
 
-    private static Service map(ResultSet rs) throws SQLException {
+    private void writeFields(Handle h, long id, SubmittedFields fields) {
+        fields.plain().forEach((name, value) -> insert(h, id, name, value, null));
+        // a sealed value is bound to the row's id, which exists only after the insert
+        fields.secrets().forEach((name, value) -> insert(h, id, name, null, cipher.seal(id, value)));
+    }
+
+    private static void insert(Handle h, long id, String name, String value, byte[] sealed) {
+        h.createUpdate("INSERT INTO service_field (service_id, name, value, value_sealed) VALUES (?, ?, ?, ?)")
+                .bind(0, id).bind(1, name).bind(2, value).bind(3, sealed).execute();
+    }
+
+    private static Map<String, byte[]> secretsOf(Handle h, long id) {
+        Map<String, byte[]> secrets = new HashMap<>();
+        h.createQuery("SELECT name, value_sealed FROM service_field WHERE service_id = ? AND value_sealed IS NOT NULL")
+                .bind(0, id).map((rs, ctx) -> secrets.put(rs.getString(1), rs.getBytes(2))).list();
+        return secrets;
+    }
+
+    private static Optional<Service> load(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM service WHERE id = ?").bind(0, id)
+                .map((rs, ctx) -> row(rs)).findOne()
+                .map(service -> withFields(h, List.of(service), " WHERE f.service_id = ?", id).get(0));
+    }
+
+    /** Attaches the fields of the rows {@code where} selects (with {@code key} as its one parameter, if any). */
+    private static List<Service> withFields(Handle h, List<Service> services, String where, Long key) {
+        Map<Long, Map<String, String>> plain = new HashMap<>();
+        Map<Long, Map<String, byte[]>> sealed = new HashMap<>();
+        Query query = h.createQuery("SELECT f.service_id, f.name, f.value, f.value_sealed FROM service_field f" + where
+                + " ORDER BY f.name");
+        if (key != null) {
+            query.bind(0, key.longValue());
+        }
+        query.map((rs, ctx) -> {
+            long serviceId = rs.getLong(1);
+            byte[] secret = rs.getBytes(4);
+            if (secret != null) {
+                sealed.computeIfAbsent(serviceId, k -> new TreeMap<>()).put(rs.getString(2), secret);
+            } else {
+                plain.computeIfAbsent(serviceId, k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
+            }
+            return serviceId;
+        }).list();
+        return services.stream().map(s -> new Service(s.id(), s.ownerUserId(), s.name(), s.type(), s.host(), s.slots(),
+                plain.getOrDefault(s.id(), Map.of()), sealed.getOrDefault(s.id(), Map.of()))).toList();
+    }
+
+    private static Service row(ResultSet rs) throws SQLException {
         return new Service(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getInt(6), rs.getString(7), rs.getBytes(8), rs.getInt(9), rs.getInt(10));
+                rs.getInt(6), Map.of(), Map.of());
     }
 }

@@ -37,7 +37,7 @@ public final class PluginJar {
 
     private final String pluginId;
     private String version = "1.0.0";
-    private String requires = ">=1.0.0 & <2.0.0";
+    private String requires = ">=2.0.0 & <3.0.0";
     private String pluginClass;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> extensions = new ArrayList<>();

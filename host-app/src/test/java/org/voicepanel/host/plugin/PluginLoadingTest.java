@@ -1,6 +1,5 @@
 package org.voicepanel.host.plugin;
 
-import org.voicepanel.api.BackupRouteTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,7 +90,7 @@ class PluginLoadingTest {
 
     @Test
     void goodPluginsHandlersWorkThroughTheRegistry() throws IOException {
-        BackupRouteTable routes = loading.registry().forType(TestPlugins.GOOD_TYPE).orElseThrow().routes();
+        RouteTable routes = loading.registry().forType(TestPlugins.GOOD_TYPE).orElseThrow().routes();
         BackupRequest request = request(TestPlugins.GOOD_TYPE);
 
         long created = handler(routes, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
@@ -120,7 +119,7 @@ class PluginLoadingTest {
         assertThat(report.state()).isEqualTo("STARTED");
         assertThat(report.voiceServerTypes()).containsExactly(TestPlugins.BUNDLING_API_TYPE);
 
-        BackupRouteTable routes = loading.registry().forType(TestPlugins.BUNDLING_API_TYPE).orElseThrow().routes();
+        RouteTable routes = loading.registry().forType(TestPlugins.BUNDLING_API_TYPE).orElseThrow().routes();
         BackupRequest request = request(TestPlugins.BUNDLING_API_TYPE);
         long created = handler(routes, BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request);
         assertThat(handler(routes, BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request))
@@ -219,14 +218,15 @@ class PluginLoadingTest {
         return report.get();
     }
 
-    private static <H> H handler(BackupRouteTable routes, BackupOperation operation, Class<H> type) {
+    private static <H> H handler(RouteTable routes, BackupOperation operation, Class<H> type) {
         return routes.handler(operation, type).orElseThrow();
     }
 
     /** A fresh service id per call, so runs sharing one external database never meet. */
     private static BackupRequest request(String type) {
         long serviceId = Math.abs(new SecureRandom().nextLong() % 1_000_000_000_000L) + 1;
-        return new BackupRequest(new VoiceService(serviceId, type, "127.0.0.1", 10011, "serveradmin", "secret", 1, 32),
+        return new BackupRequest(VoiceService.builder(serviceId, type).host("127.0.0.1").slots(32)
+                        .field("port", 10011).field("login", "serveradmin").secret("password", "secret").build(),
                 "tester", "test-request");
     }
 

@@ -18,9 +18,9 @@ public final class TestPlugins {
     public static final String BUNDLING_API = "bundledvoice";
     public static final String BUNDLING_API_TYPE = "bundledvoice";
 
-    /** Requires plugin API 2, which this host does not offer. */
+    /** Requires plugin API 3, which this host does not offer. */
     public static final String NEXT_API = "nextapi";
-    public static final String NEXT_API_REQUIRES = ">=2.0.0 & <3.0.0";
+    public static final String NEXT_API_REQUIRES = ">=3.0.0 & <4.0.0";
 
     /** Its Plugin class throws in {@code start()}. */
     public static final String EXPLODING = "exploding";

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +86,8 @@ class FailureWebhookTest {
     @Test
     void aFailedRunIsPostedSignedAndRetriedUntilTheReceiverTakesIt() throws Exception {
         failuresLeft.set(2);
-        Service service = new Service(42, 1, "Alice TS", "teamspeak3", "127.0.0.1", 10011, "serveradmin",
-                new byte[0], 1, 32);
+        Service service = new Service(42, 1, "Alice TS", "teamspeak3", "127.0.0.1", 32,
+                Map.of("query_port", "10011", "query_username", "serveradmin", "virtual_server_id", "1"), Map.of());
 
         webhook.runFailed(service, Instant.parse("2026-12-02T02:30:00Z"), Instant.parse("2026-12-02T02:33:41Z"),
                 "The voice server at 127.0.0.1:10011 refused the connection.");
@@ -108,8 +109,8 @@ class FailureWebhookTest {
     void aReceiverThatHangsHoldsNoRunUpAndOneThatAlwaysFailsIsGivenUpAfterTheAttempts() throws Exception {
         failuresLeft.set(Integer.MAX_VALUE);
         holding = true;
-        Service service = new Service(7, 1, "Bob TS", "teamspeak3", "127.0.0.1", 10011, "serveradmin",
-                new byte[0], 1, 32);
+        Service service = new Service(7, 1, "Bob TS", "teamspeak3", "127.0.0.1", 32,
+                Map.of("query_port", "10011", "query_username", "serveradmin", "virtual_server_id", "1"), Map.of());
         webhook.runFailed(service, Instant.now(), Instant.now(), "first failure");
         assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
 

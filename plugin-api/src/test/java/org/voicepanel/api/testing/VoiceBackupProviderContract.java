@@ -1,6 +1,5 @@
 package org.voicepanel.api.testing;
 
-import org.voicepanel.api.BackupRouteTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,28 +8,36 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.voicepanel.api.BackupException;
-import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
+import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
+import org.voicepanel.api.RestoreReport;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.SnapshotOrigin;
 import org.voicepanel.api.VoiceBackupProvider;
+import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.api.VoiceService;
 
 /**
  * What the host relies on from every provider. A plugin author extends this class in the
- * plugin's tests, supplies a context over a real database and a service whose voice server is
- * running (a real one or a faithful simulator), and gets the host's expectations checked:
- * types, route registration, create/list/download/upload/delete/restore, isolation between
- * services and refusal of bad uploads.
+ * plugin's tests, supplies a context over a real database, a service whose voice server is
+ * running (a real one or a faithful simulator), one whose voice server cannot be reached, and a
+ * probe of the voice server's content, and gets the host's expectations checked: types,
+ * connection fields, route registration, every operation including status, that a restore brings
+ * the content back, that a failed create or upload stores nothing, isolation between services,
+ * and {@code close()}.
  */
 public abstract class VoiceBackupProviderContract {
+
+    private static final Set<String> HOST_FIELDS = Set.of("type", "host", "slots");
 
     /** A context over a real database with the plugin's migrations applied. */
     protected abstract ProviderContext context();
@@ -41,14 +48,25 @@ public abstract class VoiceBackupProviderContract {
     /** A service whose voice server is reachable; each call may return the same one. */
     protected abstract VoiceService runningService();
 
+    /** A service of the same type whose voice server cannot be reached (nothing listens there). */
+    protected abstract VoiceService unreachableService();
+
+    /** Reads and changes the running service's voice server. */
+    protected abstract VoiceServerProbe probe();
+
     private VoiceBackupProvider provider;
-    private BackupRouteTable routes;
+    private RecordedRoutes routes;
 
     @BeforeEach
     void registerRoutes() {
         provider = createProvider(context());
-        routes = new BackupRouteTable();
+        routes = new RecordedRoutes();
         provider.registerRoutes(routes);
+    }
+
+    @AfterEach
+    void closeProvider() {
+        provider.close();
     }
 
     @Test
@@ -59,11 +77,46 @@ public abstract class VoiceBackupProviderContract {
     }
 
     @Test
+    void declaresConnectionFieldsTheRunningServiceCarries() {
+        for (String type : provider.voiceServerTypes()) {
+            List<ConnectionField> fields = provider.connectionFields(type);
+            assertThat(fields).extracting(ConnectionField::name).doesNotHaveDuplicates()
+                    .noneMatch(HOST_FIELDS::contains);
+        }
+        VoiceService service = runningService();
+        for (ConnectionField field : provider.connectionFields(service.type())) {
+            if (field.isRequired()) {
+                assertThat(service.field(field.name())).as(field.name()).isPresent();
+            }
+            service.field(field.name()).ifPresent(value ->
+                    assertThat(field.problemWith(value)).as(field.name()).isEmpty());
+            if (field.isSecret()) {
+                assertThat(service.toString()).doesNotContain(field.name() + "=" + service.text(field.name()));
+            }
+        }
+    }
+
+    @Test
     void registersEveryBackupRoute() {
-        for (BackupOperation operation : List.of(BackupOperation.LIST, BackupOperation.CREATE, BackupOperation.UPLOAD,
-                BackupOperation.DOWNLOAD, BackupOperation.DELETE, BackupOperation.RESTORE)) {
+        for (BackupOperation operation : BackupOperation.values()) {
             assertThat(routes.has(operation)).as("%s registered", operation).isTrue();
         }
+    }
+
+    @Test
+    void statusOfTheRunningServerNamesItAndItsSlots() {
+        VoiceServerStatus status = routes.status()
+                .status(request(runningService()));
+        assertThat(status.status()).isNotBlank();
+        assertThat(status.slots()).isPositive();
+    }
+
+    @Test
+    void statusOfAnUnreachableServerIsUnavailable() {
+        assertThatThrownBy(() -> routes.status()
+                .status(request(unreachableService())))
+                .isInstanceOfSatisfying(BackupException.class, e ->
+                        assertThat(e.reason()).isEqualTo(BackupException.Reason.VOICESERVER_UNAVAILABLE));
     }
 
     @Test
@@ -82,10 +135,20 @@ public abstract class VoiceBackupProviderContract {
     }
 
     @Test
+    void failedCreateStoresNothing() {
+        VoiceService unreachable = unreachableService();
+        List<SnapshotInfo> before = list(unreachable);
+        assertThatThrownBy(() -> create(unreachable))
+                .isInstanceOfSatisfying(BackupException.class, e ->
+                        assertThat(e.reason()).isEqualTo(BackupException.Reason.VOICESERVER_UNAVAILABLE));
+        assertThat(list(unreachable)).isEqualTo(before);
+    }
+
+    @Test
     void downloadedFileUploadsBackAsANewSnapshot() throws IOException {
         long id = create(runningService());
         byte[] payload = unseal(download(runningService(), id));
-        long uploaded = handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class)
+        long uploaded = routes.upload()
                 .upload(request(runningService()), new BytesUpload(payload, false));
         assertThat(uploaded).isNotEqualTo(id);
         assertThat(list(runningService())).first().satisfies(first -> {
@@ -100,7 +163,7 @@ public abstract class VoiceBackupProviderContract {
         List<SnapshotInfo> before = list(runningService());
         byte[] garbage = ("not a snapshot " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         for (boolean external : new boolean[] {false, true}) {
-            assertThatThrownBy(() -> handler(BackupOperation.UPLOAD, BackupHandlers.UploadSnapshot.class)
+            assertThatThrownBy(() -> routes.upload()
                     .upload(request(runningService()), new BytesUpload(garbage, external)))
                     .isInstanceOfSatisfying(BackupException.class, e ->
                             assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_FILE_INVALID));
@@ -113,9 +176,9 @@ public abstract class VoiceBackupProviderContract {
         long id = create(runningService());
         VoiceService other = otherService();
         assertThat(list(other)).extracting(SnapshotInfo::snapshotId).doesNotContain(id);
-        assertThat(handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class)
+        assertThat(routes.download()
                 .download(request(other), id)).isEmpty();
-        assertThatThrownBy(() -> handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class)
+        assertThatThrownBy(() -> routes.delete()
                 .delete(request(other), id))
                 .isInstanceOfSatisfying(BackupException.class, e ->
                         assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_NOT_FOUND));
@@ -125,45 +188,63 @@ public abstract class VoiceBackupProviderContract {
     @Test
     void deleteRemovesTheSnapshotWhole() {
         long id = create(runningService());
-        handler(BackupOperation.DELETE, BackupHandlers.DeleteSnapshot.class).delete(request(runningService()), id);
+        routes.delete().delete(request(runningService()), id);
         assertThat(list(runningService())).extracting(SnapshotInfo::snapshotId).doesNotContain(id);
-        assertThat(handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class)
+        assertThat(routes.download()
                 .download(request(runningService()), id)).isEmpty();
     }
 
     @Test
-    void restoreOfAStoredSnapshotSucceedsAndKeepsIt() throws IOException {
-        long id = create(runningService());
-        byte[] before = download(runningService(), id);
-        handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class).restore(request(runningService()), id);
-        assertThat(download(runningService(), id)).isEqualTo(before);
+    void restoreBringsBackTheContentAndKeepsTheSnapshot() throws IOException {
+        VoiceService service = runningService();
+        Object saved = probe().content(service);
+        long id = create(service);
+        byte[] before = download(service, id);
+        probe().change(service);
+        assertThat(probe().content(service)).as("content after the change").isNotEqualTo(saved);
+
+        RestoreReport report = restore(service, id);
+
+        assertThat(report).isNotNull();
+        assertThat(probe().content(service)).isEqualTo(saved);
+        assertThat(download(service, id)).isEqualTo(before);
     }
 
     @Test
     void restoreOfAMissingSnapshotIsNotFound() {
-        assertThatThrownBy(() -> handler(BackupOperation.RESTORE, BackupHandlers.RestoreSnapshot.class)
-                .restore(request(runningService()), Long.MAX_VALUE - 1))
+        assertThatThrownBy(() -> restore(runningService(), Long.MAX_VALUE - 1))
                 .isInstanceOfSatisfying(BackupException.class, e ->
                         assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_NOT_FOUND));
     }
 
+    @Test
+    void closeCanBeCalledOnAFreshProvider() {
+        VoiceBackupProvider another = createProvider(context());
+        another.registerRoutes(new RecordedRoutes());
+        another.close();
+        assertThat(list(runningService())).isNotNull();
+    }
+
     /** The running service under another service id: same voice server, no shared snapshots. */
     protected VoiceService otherService() {
-        VoiceService s = runningService();
-        return new VoiceService(s.serviceId() + 1_000_000, s.type(), s.host(), s.queryPort(), s.queryUsername(),
-                s.queryPassword(), s.virtualServerId(), s.slots());
+        VoiceService running = runningService();
+        return running.toBuilder(running.serviceId() + 1_000_000).build();
     }
 
     private long create(VoiceService service) {
-        return handler(BackupOperation.CREATE, BackupHandlers.CreateSnapshot.class).create(request(service));
+        return routes.create().create(request(service));
+    }
+
+    private RestoreReport restore(VoiceService service, long id) {
+        return routes.restore().restore(request(service), id);
     }
 
     private List<SnapshotInfo> list(VoiceService service) {
-        return handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class).list(request(service));
+        return routes.list().list(request(service));
     }
 
     private byte[] download(VoiceService service, long id) throws IOException {
-        SnapshotDownload file = handler(BackupOperation.DOWNLOAD, BackupHandlers.DownloadSnapshot.class)
+        SnapshotDownload file = routes.download()
                 .download(request(service), id).orElseThrow();
         assertThat(file.fileName()).matches("[A-Za-z0-9._-]+");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -175,10 +256,6 @@ public abstract class VoiceBackupProviderContract {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         context().sealer().unseal(new ByteArrayInputStream(sealed), payload);
         return payload.toByteArray();
-    }
-
-    private <T> T handler(BackupOperation operation, Class<T> type) {
-        return routes.handler(operation, type).orElseThrow(() -> new AssertionError(operation + " is not registered"));
     }
 
     private static BackupRequest request(VoiceService service) {

@@ -48,7 +48,7 @@ class BackupsPageIT {
     private static Customer bob;
     /** For the tests that leave snapshots behind or hold the service's lock. */
     private static Customer carol;
-    private static long aliceMumbleService;
+    private static long aliceUnservedService;
     private static MovedClock clock;
 
     private Chromium chromium;
@@ -65,10 +65,10 @@ class BackupsPageIT {
         bob = api.customer("bob", simulator.port(), 16);
         simulator.virtualServer(2);
         carol = api.customer("carol", simulator.port(), 8, 2);
-        aliceMumbleService = api.postJson("/admin/services", PanelProcess.ADMIN_TOKEN, Map.of(
-                "owner_user_id", alice.userId(), "name", "alice's mumble", "voiceserver", Map.of(
-                        "type", "mumble", "host", "127.0.0.1", "query_port", 64738, "query_username", "admin",
-                        "query_password", "secret", "virtual_server_id", 1, "slots", 10)))
+        // a type no loaded plugin serves: such a service has a host and slots, and no connection fields
+        aliceUnservedService = api.postJson("/admin/services", PanelProcess.ADMIN_TOKEN, Map.of(
+                "owner_user_id", alice.userId(), "name", "alice's ventrilo", "voiceserver", Map.of(
+                        "type", "ventrilo", "host", "127.0.0.1", "slots", 10)))
                 .data().path("service").path("id").asLong();
     }
 
@@ -198,9 +198,9 @@ class BackupsPageIT {
     @Test
     void serviceWithoutPluginSaysBackupsAreNotAvailable() {
         page.logIn("alice", "alice-password");
-        assertThat(page.services()).anySatisfy(row -> assertThat(row).contains("alice's mumble", "backups not available"));
+        assertThat(page.services()).anySatisfy(row -> assertThat(row).contains("alice's ventrilo", "backups not available"));
 
-        page.openBackups(aliceMumbleService);
+        page.openBackups(aliceUnservedService);
 
         assertThat(page.text("unsupported")).startsWith("Backups are not available for this service.");
         assertThat(page.shown("backups")).isFalse();

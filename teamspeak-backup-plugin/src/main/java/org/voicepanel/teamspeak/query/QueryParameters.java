@@ -18,19 +18,19 @@ final class QueryParameters {
         if (host.isBlank() || host.length() > 253 || host.chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
             throw unusable("its host name is not valid");
         }
-        if (service.queryPort() < 1 || service.queryPort() > 65535) {
+        if (ServerQueryLogin.queryPort(service) < 1 || ServerQueryLogin.queryPort(service) > 65535) {
             throw unusable("its query port is not between 1 and 65535");
         }
-        if (service.virtualServerId() < 1) {
+        if (ServerQueryLogin.virtualServerId(service) < 1) {
             throw unusable("its virtual server id is not positive");
         }
-        if (service.queryUsername() == null || service.queryUsername().isEmpty()) {
+        if (ServerQueryLogin.username(service) == null || ServerQueryLogin.username(service).isEmpty()) {
             throw unusable("it has no query login name");
         }
-        if (hasControlCharacter(service.queryUsername())) {
+        if (hasControlCharacter(ServerQueryLogin.username(service))) {
             throw unusable("its query login name contains a control character");
         }
-        if (service.queryPassword() == null || hasControlCharacter(service.queryPassword())) {
+        if (ServerQueryLogin.password(service) == null || hasControlCharacter(ServerQueryLogin.password(service))) {
             throw unusable("its query password is missing or contains a control character");
         }
     }

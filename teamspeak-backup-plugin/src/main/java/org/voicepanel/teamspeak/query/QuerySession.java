@@ -54,17 +54,17 @@ final class QuerySession implements AutoCloseable {
         QueryParameters.check(service);
         TS3Config config = new TS3Config()
                 .setHost(service.host())
-                .setQueryPort(service.queryPort())
+                .setQueryPort(ServerQueryLogin.queryPort(service))
                 .setFloodRate(settings.floodRate())
                 .setCommandTimeout(settings.libraryCommandTimeoutMillis())
                 .setReconnectStrategy(ReconnectStrategy.disconnect())
                 .setEnableCommunicationsLogging(false);
         QuerySession session = new QuerySession(new TS3Query(config), settings, helper,
-                service.host() + ":" + service.queryPort());
+                service.host() + ":" + ServerQueryLogin.queryPort(service));
         session.connect(service);
         try {
-            session.quick("login", api -> api.login(service.queryUsername(), service.queryPassword()));
-            session.quick("use", api -> api.selectVirtualServerById(service.virtualServerId()));
+            session.quick("login", api -> api.login(ServerQueryLogin.username(service), ServerQueryLogin.password(service)));
+            session.quick("use", api -> api.selectVirtualServerById(ServerQueryLogin.virtualServerId(service)));
             return session;
         } catch (RuntimeException e) {
             session.close();
@@ -115,7 +115,7 @@ final class QuerySession implements AutoCloseable {
         long timeout = settings.connectTimeout().toMillis();
         CompletableFuture<Void> connecting = CompletableFuture.runAsync(() -> {
             try {
-                GreetingProbe.check(service.host(), service.queryPort(), timeout);
+                GreetingProbe.check(service.host(), ServerQueryLogin.queryPort(service), timeout);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -17,7 +17,7 @@ import org.voicepanel.teamspeak.snapshot.ValidSnapshot;
  * What the plugin asks of a TeamSpeak 3 server, each in one ServerQuery session of its own. Keeps no
  * per-service state; thread-safe.
  */
-public final class TeamSpeakServerQuery {
+public final class TeamSpeakServerQuery implements AutoCloseable {
 
     private static final String ONLINE = "online";
 
@@ -26,6 +26,12 @@ public final class TeamSpeakServerQuery {
 
     public TeamSpeakServerQuery(QuerySettings settings) {
         this.settings = settings;
+    }
+
+    /** Ends the helper threads; the provider calls it once no handler runs any more. */
+    @Override
+    public void close() {
+        helper.shutdownNow();
     }
 
     /** {@code serversnapshotcreate}: the reply exactly as received (ts3-api does not decode it). */
@@ -39,8 +45,8 @@ public final class TeamSpeakServerQuery {
     public VoiceServerStatus status(VoiceService service) {
         try (QuerySession session = QuerySession.open(service, settings, helper)) {
             VirtualServerInfo info = session.quick("serverinfo", TS3ApiAsync::getServerInfo);
-            return new VoiceServerStatus(info.get("virtualserver_status"), info.getInt("virtualserver_maxclients"),
-                    info.getInt("virtualserver_port"));
+            return VoiceServerStatus.of(info.get("virtualserver_status"), info.getInt("virtualserver_maxclients"))
+                    .withPort(info.getInt("virtualserver_port"));
         }
     }
 
@@ -53,7 +59,7 @@ public final class TeamSpeakServerQuery {
      */
     public void restore(VoiceService service, ValidSnapshot snapshot) {
         QueryParameters.checkSlots(service);
-        int sid = service.virtualServerId();
+        int sid = ServerQueryLogin.virtualServerId(service);
         try (QuerySession session = QuerySession.open(service, settings, helper)) {
             session.slow("serversnapshotdeploy", api -> api.deployServerSnapshot(snapshot.deployParameters()));
             session.quick("serveredit", api -> api.editServer(
