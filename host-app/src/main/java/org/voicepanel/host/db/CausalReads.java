@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.Ordered;
-import org.springframework.core.PriorityOrdered;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * {@code panel.galera.causal-reads=false} turns it off. Thread-safe.
  */
 @Component
-public class CausalReads implements BeanPostProcessor, PriorityOrdered {
+public class CausalReads implements BeanPostProcessor, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(CausalReads.class);
     static final String SYNC_WAIT = "SET SESSION wsrep_sync_wait = 1";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -162,7 +163,7 @@ class ScheduledRun {
     /** One voice-server instance: its host and the ports its type connects to (a query or Ice port). */
     static String hostKey(Service service) {
         StringBuilder key = new StringBuilder(service.host());
-        new java.util.TreeMap<>(service.fields()).forEach((name, value) -> {
+        new TreeMap<>(service.fields()).forEach((name, value) -> {
             if (name.endsWith("_port")) {
                 key.append(':').append(value);
             }
