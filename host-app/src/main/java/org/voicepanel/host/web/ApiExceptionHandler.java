@@ -17,8 +17,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.voicepanel.api.BackupException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -71,11 +69,8 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, MultipartException.class})
+            MethodArgumentTypeMismatchException.class})
     ResponseEntity<Envelope> badRequest(Exception e) {
-        if (e instanceof MaxUploadSizeExceededException) {
-            return tooLarge();
-        }
         // a body cut off by its bound (RequestBodyFilter) or by the JSON reader's constraints (JsonLimits)
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException bound) {
@@ -87,11 +82,6 @@ public class ApiExceptionHandler {
             }
         }
         return respond(ErrorCode.BAD_REQUEST, "The request body or a parameter is malformed.");
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Envelope> tooLarge() {
-        return respond(ErrorCode.PAYLOAD_TOO_LARGE, "The upload is larger than this panel accepts.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
