@@ -141,6 +141,9 @@ class ResourceBoundsIT {
             // the one upload's spool is the upload itself, never a second copy, never another upload
             assertThat(watch.peak() - before).as("peak spooling").isEqualTo(bigSnapshot.length);
         }
+        System.out.printf("OBSERVED | 16 uploads: a refused one got at most %d bytes out before the panel hung up%n",
+                replies.stream().filter(reply -> reply.status() != 201).mapToLong(Reply::bodyBytesSent).max()
+                        .orElse(0));
         assertThat(replies).filteredOn(reply -> reply.status() == 201).hasSize(1);
         for (Reply reply : replies) {
             if (reply.status() != 201) {
@@ -150,6 +153,80 @@ class ResourceBoundsIT {
         }
         assertThat(TempFolderWatch.bytes(temp)).as("temp folder afterwards").isEqualTo(before);
         assertPanelStaysUp();
+    }
+
+    @Test
+    void anUploadBeyondThePanelsSpoolsIs503WhileTwoOthersAreReceived() throws Exception {
+        List<Customer> senders = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            senders.add(api.customer("sam" + i + "-" + System.nanoTime() % 100_000, simulator.port(), 16, 1));
+        }
+        CountDownLatch third = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Reply>> receiving = new ArrayList<>();
+            for (Customer sender : senders.subList(0, 2)) {
+                receiving.add(threads.submit(() -> raw.send("POST", sender.backups() + "/upload",
+                        heldAfterFirstMebibyte(third), bigSnapshot.length, "Content-Type", "application/octet-stream",
+                        "Authorization", "Bearer " + sender.token())));
+            }
+            awaitSpoolingUploads(2);
+            Customer last = senders.get(2);
+            Reply refused = raw.send("POST", last.backups() + "/upload", new ByteArrayInputStream(bigSnapshot),
+                    bigSnapshot.length, "Content-Type", "application/octet-stream",
+                    "Authorization", "Bearer " + last.token());
+            third.countDown();
+            assertEnvelope(refused, 503, "PANEL_BUSY", "a third upload while two are received");
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            for (Future<Reply> upload : receiving) {
+                assertThat(upload.get().status()).as(upload.get().toString()).isEqualTo(201);
+            }
+        } finally {
+            third.countDown();
+            threads.shutdownNow();
+        }
+        assertPanelStaysUp();
+    }
+
+    /** The big snapshot, whose first MiB goes out at once and the rest once {@code release} opens. */
+    private static java.io.InputStream heldAfterFirstMebibyte(CountDownLatch release) {
+        int first = 1024 * 1024;
+        return new java.io.SequenceInputStream(new ByteArrayInputStream(bigSnapshot, 0, first), new java.io.InputStream() {
+            private final java.io.InputStream rest = new ByteArrayInputStream(bigSnapshot, first, bigSnapshot.length - first);
+
+            @Override
+            public int read() throws IOException {
+                awaitRelease();
+                return rest.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                awaitRelease();
+                return rest.read(b, off, len);
+            }
+
+            private void awaitRelease() throws IOException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        });
+    }
+
+    /** Waits until the panel spools this many uploads (their files in its temp folder). */
+    private static void awaitSpoolingUploads(int count) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            try (var files = Files.list(temp)) {
+                if (files.filter(file -> file.getFileName().toString().startsWith("upload-")).count() >= count) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the panel did not start spooling " + count + " uploads");
     }
 
     @Test
@@ -189,7 +266,10 @@ class ResourceBoundsIT {
                     : raw.send("POST", "/session", RawHttp.trickle(1000, 5000), 1000, "Content-Type",
                     "application/json", "Cookie", "XSRF-TOKEN=" + cookie, "X-XSRF-TOKEN", cookie));
         }
-        for (Reply reply : together(tricklers)) {
+        List<Reply> replies = together(tricklers);
+        System.out.printf("OBSERVED | 50 trickled bodies: at most %d of 1000 bytes got out before the panel hung up%n",
+                replies.stream().mapToLong(Reply::bodyBytesSent).max().orElse(0));
+        for (Reply reply : replies) {
             // the upload that got the service's lock reads and is cut off; the others were busy at once
             if (reply.status() == 428) {
                 assertEnvelope(reply, 428, "SERVICE_BUSY", "a trickled upload while another one runs");

@@ -17,8 +17,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.voicepanel.api.BackupException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -35,12 +33,6 @@ public class ApiExceptionHandler {
 
     /** Seconds a client is asked to wait (Retry-After) when the panel has no room for its operation. */
     static final String BUSY_RETRY_AFTER_SECONDS = "5";
-
-    private final UploadLimit uploadLimit;
-
-    ApiExceptionHandler(UploadLimit uploadLimit) {
-        this.uploadLimit = uploadLimit;
-    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Envelope> api(ApiException e) {
@@ -84,11 +76,8 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, MultipartException.class})
+            MethodArgumentTypeMismatchException.class})
     ResponseEntity<Envelope> badRequest(Exception e) {
-        if (e instanceof MaxUploadSizeExceededException) {
-            return tooLarge();
-        }
         // a body cut off by its bound (RequestBodyFilter) or by the JSON reader's constraints (JsonLimits)
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException bound) {
@@ -102,11 +91,6 @@ public class ApiExceptionHandler {
         String field = BodyFields.offending(e);
         return respond(ErrorCode.BAD_REQUEST, field == null ? "The request body or a parameter is malformed."
                 : "The field " + field + " has the wrong type or form.");
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Envelope> tooLarge() {
-        return api(uploadLimit.exceeded());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

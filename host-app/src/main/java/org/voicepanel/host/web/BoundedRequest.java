@@ -50,11 +50,18 @@ final class BoundedRequest extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() throws IOException {
         if (reader == null) {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            reader = new BufferedReader(new InputStreamReader(getInputStream(), charset(getCharacterEncoding())));
         }
         return reader;
+    }
+
+    /** The declared charset, or UTF-8 (api.md, Conventions) when it is none or one this JVM does not know. */
+    private static Charset charset(String encoding) {
+        try {
+            return encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** How failures that are no bug leave the error mapper. */
 class ApiExceptionHandlerTest {
 
-    private final ApiExceptionHandler handler = new ApiExceptionHandler(new UploadLimit(64L << 20));
+    private final ApiExceptionHandler handler = new ApiExceptionHandler();
 
     @Test
     void changeThatLostCertificationOnGaleraIsA503ToTryAgainNotA500() {
