@@ -116,15 +116,13 @@ class AccountSecurityIT {
         Answer previous = api.get("/admin/users", PanelProcess.ADMIN_TOKEN);
         assertThat(previous.status()).as(previous.toString()).isEqualTo(401);
         assertThat(previous.json().path("message").asString()).contains("unknown or has been revoked");
-        // a retired token stays retired, also when the setting names it again; the panel says so
+        // a retired token stays retired, also when the setting names it again; the panel says so, and the token that
+        // works stays working, so nobody is locked out
         panel.stop();
         panel.adminToken(PanelProcess.ADMIN_TOKEN);
         panel.startAgain();
         assertThat(api.get("/admin/users", PanelProcess.ADMIN_TOKEN).status()).isEqualTo(401);
         assertThat(panel.output()).contains("names a token that was revoked");
-        panel.stop();
-        panel.adminToken(CHANGED_ADMIN_TOKEN);
-        panel.startAgain();
         assertThat(api.get("/admin/users", CHANGED_ADMIN_TOKEN).status()).isEqualTo(200);
     }
 

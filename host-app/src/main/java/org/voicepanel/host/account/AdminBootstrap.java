@@ -55,14 +55,13 @@ class AdminBootstrap implements SmartInitializingSingleton {
     }
 
     private void storeConfigured(String configured) {
-        int revoked = tokens.revokeByDescriptionExcept(CONFIGURED, configured);
-        if (revoked > 0) {
-            log.info("The previously configured admin token no longer works: panel.admin-token has changed.");
-        }
         if (tokens.isRevoked(configured)) {
+            // nothing else is revoked then: the token that works now stays, so nobody is locked out
             log.warn("panel.admin-token names a token that was revoked (by an admin, or when the setting changed"
                     + " to another value); it stays revoked. Choose a new value.");
-        } else if (!tokens.exists(configured)) {
+            return;
+        }
+        if (!tokens.exists(configured)) {
             try {
                 tokens.create(adminUser().id(), configured, EnumSet.allOf(Role.class), CONFIGURED);
                 log.info("The configured admin token is now active.");
@@ -72,6 +71,9 @@ class AdminBootstrap implements SmartInitializingSingleton {
                     throw e;
                 }
             }
+        }
+        if (tokens.revokeByDescriptionExcept(CONFIGURED, configured) > 0) {
+            log.info("The previously configured admin token no longer works: panel.admin-token has changed.");
         }
     }
 

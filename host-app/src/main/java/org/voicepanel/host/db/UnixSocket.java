@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -145,8 +147,12 @@ final class UnixSocket extends Socket {
                     return n;
                 }
                 int timeout = timeoutMillis;
-                if (readable.select(timeout) == 0 && timeout > 0) {
-                    throw new SocketTimeoutException("Read timed out after " + timeout + " ms");
+                try {
+                    if (readable.select(timeout) == 0 && timeout > 0) {
+                        throw new SocketTimeoutException("Read timed out after " + timeout + " ms");
+                    }
+                } catch (ClosedSelectorException e) {
+                    throw new SocketException("Socket closed");
                 }
                 readable.selectedKeys().clear();
             }
@@ -163,7 +169,11 @@ final class UnixSocket extends Socket {
                 int n = channel.write(buffer);
                 written += n;
                 if (n == 0) {
-                    writable.select();
+                    try {
+                        writable.select();
+                    } catch (ClosedSelectorException e) {
+                        throw new SocketException("Socket closed");
+                    }
                     writable.selectedKeys().clear();
                 }
             }

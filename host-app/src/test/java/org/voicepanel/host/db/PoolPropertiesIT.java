@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * where none is given, and on the embedded MariaDB it connects over the socket as the panel's own account, after the
  * host's migrations.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(properties = {
         "spring.datasource.hikari.maximum-pool-size=3",
         "spring.datasource.hikari.minimum-idle=1",
         "spring.datasource.hikari.pool-name=custom-pool"})
