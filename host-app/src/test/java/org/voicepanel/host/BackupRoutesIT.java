@@ -122,7 +122,7 @@ class BackupRoutesIT {
         assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         JsonNode newest = answer.data().path("snapshots").get(0);
         assertThat(newest.propertyNames()).containsExactlyInAnyOrder("id", "snapshot_id", "created_at", "size",
-                "sha256", "origin", "created_by");
+                "sha256", "origin", "created_by", "pinned");
         assertThat(newest.path("id").asLong()).isEqualTo(second);
         assertThat(newest.path("created_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(newest.path("size").asLong()).isPositive();

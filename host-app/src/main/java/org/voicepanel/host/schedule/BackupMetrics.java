@@ -34,9 +34,18 @@ class BackupMetrics {
     }
 
     void finished(String result, Duration took) {
+        count(result);
+        duration.record(took);
+    }
+
+    /** A run that found its service busy and waits to try again: counted, no duration. */
+    void busy() {
+        count("busy");
+    }
+
+    private void count(String result) {
         Counter.builder("panel.backups.runs").description("Scheduled runs by result").tag("result", result)
                 .register(registry).increment();
-        duration.record(took);
     }
 
     void started(Duration late) {

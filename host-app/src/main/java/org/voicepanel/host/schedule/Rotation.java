@@ -1,6 +1,7 @@
 package org.voicepanel.host.schedule;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.voicepanel.host.web.ErrorCode;
 @Component
 class Rotation {
 
-    private static final long NOT_STORED_YET = -1;
+    static final long NOT_STORED_YET = -1;
 
     private final BackupOperations operations;
     private final SnapshotCatalog catalog;
@@ -43,7 +44,7 @@ class Rotation {
     /** Rotates after {@code stored} was stored; returns how many snapshots were removed. */
     int rotate(Service service, BackupSchedule schedule, long stored) {
         List<SnapshotInfo> snapshots = operations.list(service);
-        Set<Long> doomed = removable(snapshots, catalog.entries(service.id()), schedule, stored);
+        Set<Long> doomed = removable(snapshots, catalog.entries(service.id()), schedule, stored, clock.instant());
         int removed = 0;
         for (long snapshotId : doomed) {
             // a pin set while this run went on wins
@@ -67,7 +68,7 @@ class Rotation {
         Map<Long, CatalogEntry> entries = catalog.entries(service.id());
         long estimate = snapshots.stream().filter(info -> scheduled(entries, info)).findFirst()
                 .map(SnapshotInfo::size).orElse(0L);
-        Set<Long> doomed = removable(snapshots, entries, schedule, NOT_STORED_YET);
+        Set<Long> doomed = removable(snapshots, entries, schedule, NOT_STORED_YET, clock.instant());
         int count = snapshots.size() - doomed.size() + 1;
         long bytes = snapshots.stream().filter(info -> !doomed.contains(info.snapshotId()))
                 .mapToLong(SnapshotInfo::size).sum() + estimate;
@@ -87,17 +88,17 @@ class Rotation {
      * The scheduled, unpinned snapshots the retention drops once {@code stored} is in (it may not be stored yet:
      * then it counts as the newest); never {@code stored} itself nor the service's newest snapshot.
      */
-    private Set<Long> removable(List<SnapshotInfo> snapshots, Map<Long, CatalogEntry> entries,
-                                BackupSchedule schedule, long stored) {
+    static Set<Long> removable(List<SnapshotInfo> snapshots, Map<Long, CatalogEntry> entries,
+                               BackupSchedule schedule, long stored, Instant now) {
         List<RetentionPolicy.Candidate> candidates = new ArrayList<>();
         snapshots.stream()
                 .filter(info -> scheduled(entries, info) && !entries.get(info.snapshotId()).pinned())
                 .forEach(info -> candidates.add(new RetentionPolicy.Candidate(info.snapshotId(), info.createdAt())));
         if (stored == NOT_STORED_YET) {
-            candidates.add(new RetentionPolicy.Candidate(NOT_STORED_YET, clock.instant()));
+            candidates.add(new RetentionPolicy.Candidate(NOT_STORED_YET, now));
         }
         Set<Long> doomed = new java.util.HashSet<>(
-                RetentionPolicy.toRemove(candidates, schedule.retention(), schedule.zone(), clock.instant()));
+                RetentionPolicy.toRemove(candidates, schedule.retention(), schedule.zone(), now));
         doomed.remove(stored);
         snapshots.stream().max(Comparator.comparing(SnapshotInfo::createdAt).thenComparing(SnapshotInfo::snapshotId))
                 .ifPresent(newest -> doomed.remove(newest.snapshotId()));

@@ -88,7 +88,7 @@ class ScheduledRun {
         } catch (ApiException e) {
             if (e.code() == ErrorCode.SERVICE_BUSY) {
                 log.info("Service {} is busy; its run due {} is tried again later", service.id(), dueAt);
-                metrics.finished("busy", Duration.ZERO);
+                metrics.busy();
                 return Outcome.RETRY_LATER;
             }
             throw e;
