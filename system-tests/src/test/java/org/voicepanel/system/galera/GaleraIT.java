@@ -198,7 +198,7 @@ class GaleraIT {
         Connection holder = holdNextChunks(cluster.node(1));
         CompletableFuture<Answer> upload = CompletableFuture.supplyAsync(() -> call(() -> apiA.postBytes(
                 erin.backups() + "/upload", erin.token(), multiChunkFile, "application/octet-stream")));
-        awaitChunkWriteWaiting(cluster.node(1));
+        awaitChunkWriteWaiting(cluster.node(1), upload);
         Instant killed = Instant.now();
         cluster.node(1).kill();
         closeQuietly(holder);
@@ -304,20 +304,27 @@ class GaleraIT {
      */
     private static Connection holdNextChunks(GaleraNode node) throws SQLException {
         Connection holder = node.connect(DATABASE);
+        long last = number(holder, "SELECT COALESCE(MAX(id), 0) FROM ts3_snapshot");
         holder.setAutoCommit(false);
+        // only the chunk table is locked: the panel's snapshot row goes in, its first chunk waits
         try (Statement statement = holder.createStatement()) {
-            statement.executeQuery("SELECT snapshot_id FROM ts3_snapshot_chunk WHERE snapshot_id >"
-                    + " (SELECT COALESCE(MAX(id), 0) FROM ts3_snapshot) FOR UPDATE").close();
+            statement.executeQuery("SELECT snapshot_id FROM ts3_snapshot_chunk WHERE snapshot_id > " + last
+                    + " FOR UPDATE").close();
         }
         return holder;
     }
 
-    private static void awaitChunkWriteWaiting(GaleraNode node) throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    private static void awaitChunkWriteWaiting(GaleraNode node, CompletableFuture<Answer> upload)
+            throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         try (Connection look = node.connect(DATABASE); Statement statement = look.createStatement()) {
             while (Instant.now().isBefore(deadline)) {
+                if (upload.isDone()) {
+                    throw new AssertionError("the upload ended before it reached its first chunk: " + upload.join());
+                }
+                // only the panel's write can wait: nothing else takes the test's lock
                 try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM information_schema.innodb_trx"
-                        + " WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE 'INSERT INTO ts3_snapshot_chunk%'")) {
+                        + " WHERE trx_state = 'LOCK WAIT'")) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
                         return;
