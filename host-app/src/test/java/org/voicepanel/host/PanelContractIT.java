@@ -260,8 +260,9 @@ class PanelContractIT {
     @Order(5)
     class OpenApiDocument {
 
-        /** Served by Spring Boot (health) and springdoc (the document itself), not by the panel's controllers. */
-        private static final Set<String> NOT_IN_THE_DOCUMENT = Set.of("GET /actuator/health", "GET /v3/api-docs");
+        /** Served by Spring Boot (health, metrics) and springdoc (the document itself), not by the panel's controllers. */
+        private static final Set<String> NOT_IN_THE_DOCUMENT = Set.of("GET /actuator/health", "GET /actuator/prometheus",
+                "GET /v3/api-docs");
 
         @Test
         void documentListsExactlyTheRoutesOfTheContract() {
@@ -317,25 +318,31 @@ class PanelContractIT {
         void invalidServiceFieldsAreNamedInSentences() {
             Map<String, Object> noPassword = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", null);
             assertThat(refusal(api.postJson("/admin/services", adminToken, noPassword)))
-                    .isEqualTo("The query password is required.");
+                    .isEqualTo("The field voiceserver.password is required.");
 
-            Map<String, Object> bad = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1 ; rm", "x");
-            Map<String, Object> voiceserver = (Map<String, Object>) bad.get("voiceserver");
-            voiceserver.put("query_port", 70000);
-            voiceserver.put("query_username", "serveradmin\nquit");
-            assertThat(refusal(api.postJson("/admin/services", adminToken, bad))).isEqualTo(
-                    "The host must be a host name or an IP address. The query port is a whole number from 1 to 65535. "
-                            + "The query user name must not contain control characters.");
+            Map<String, Object> badHost = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1 ; rm", "x");
+            assertThat(refusal(api.postJson("/admin/services", adminToken, badHost)))
+                    .isEqualTo("The field host must be a host name or IP address.");
+
+            Map<String, Object> badPort = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
+            ((Map<String, Object>) badPort.get("voiceserver")).put("port", 70000);
+            assertThat(refusal(api.postJson("/admin/services", adminToken, badPort)))
+                    .startsWith("The field voiceserver.port ");
+
+            Map<String, Object> badLogin = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
+            ((Map<String, Object>) badLogin.get("voiceserver")).put("login", "serveradmin\nquit");
+            assertThat(refusal(api.postJson("/admin/services", adminToken, badLogin)))
+                    .isEqualTo("The field voiceserver.login must not contain control characters.");
 
             Map<String, Object> fraction = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
             ((Map<String, Object>) fraction.get("voiceserver")).put("slots", 1.5);
             assertThat(refusal(api.postJson("/admin/services", adminToken, fraction)))
-                    .isEqualTo("The field voiceserver.slots has the wrong type or form.");
+                    .isEqualTo("The field slots must be a whole number from 1 to 1000000.");
 
             Map<String, Object> edit = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", null);
             edit.remove("voiceserver");
             assertThat(refusal(api.putJson("/admin/services/" + aliceVoice, adminToken, edit)))
-                    .isEqualTo("The voice server (voiceserver) is required.");
+                    .isEqualTo("A service needs owner_user_id, name and a voiceserver object.");
         }
 
         private String refusal(Answer answer) {

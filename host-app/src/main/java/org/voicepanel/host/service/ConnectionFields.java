@@ -38,7 +38,7 @@ public class ConnectionFields {
         fields.forEach(field -> names.add(field.name()));
         for (String key : voiceserver.keySet()) {
             if (!COMMON.contains(key) && !names.contains(key)) {
-                throw ApiException.badRequest("voiceserver." + key + " is not a connection field of " + type
+                throw ApiException.badRequest("The field voiceserver." + key + " is not a connection field of " + type
                         + " voice servers" + (fields.isEmpty() ? " (no loaded plugin serves them)." : "; they have "
                         + String.join(", ", names) + "."));
             }
@@ -56,13 +56,13 @@ public class ConnectionFields {
                 if (field.isSecret() && !creating) {
                     kept.add(field.name());
                 } else if (field.isRequired()) {
-                    throw ApiException.badRequest("voiceserver." + field.name() + " is required.");
+                    throw ApiException.badRequest("The field voiceserver." + field.name() + " is required.");
                 }
                 continue;
             }
             String value = text(field, raw);
             field.problemWith(value).ifPresent(problem -> {
-                throw ApiException.badRequest("voiceserver." + problem);
+                throw ApiException.badRequest("The field voiceserver." + problem);
             });
             (field.isSecret() ? secrets : plain).put(field.name(), value);
         }
@@ -75,12 +75,12 @@ public class ConnectionFields {
             if (raw instanceof Number number && number.doubleValue() == number.longValue()) {
                 return Long.toString(number.longValue());
             }
-            throw ApiException.badRequest("voiceserver." + field.name() + " must be a whole number from "
+            throw ApiException.badRequest("The field voiceserver." + field.name() + " must be a whole number from "
                     + field.min() + " to " + field.max() + ".");
         }
         if (raw instanceof String text) {
             return text;
         }
-        throw ApiException.badRequest("voiceserver." + field.name() + " must be text.");
+        throw ApiException.badRequest("The field voiceserver." + field.name() + " must be text.");
     }
 }

@@ -37,10 +37,11 @@ public record ServiceDraft(long ownerUserId, String name, String type, String ho
     private static String text(Map<String, Object> map, String key, int max) {
         Object value = map.get(key);
         if (!(value instanceof String text) || text.isBlank()) {
-            throw ApiException.badRequest(key + " is required.");
+            throw ApiException.badRequest("The field " + key + " is required.");
         }
         if (text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest(key + " must be text of at most " + max + " characters, without control characters.");
+            throw ApiException.badRequest("The field " + key + " must be text of at most " + max
+                    + " characters, without control characters.");
         }
         return text;
     }
@@ -48,7 +49,7 @@ public record ServiceDraft(long ownerUserId, String name, String type, String ho
     private static String matching(Map<String, Object> map, String key, Pattern pattern, String what) {
         String value = text(map, key, 255);
         if (!pattern.matcher(value).matches()) {
-            throw ApiException.badRequest(key + " must be " + what + ".");
+            throw ApiException.badRequest("The field " + key + " must be " + what + ".");
         }
         return value;
     }
@@ -59,6 +60,6 @@ public record ServiceDraft(long ownerUserId, String name, String type, String ho
                 && number.longValue() > 0 && number.longValue() <= max) {
             return number.longValue();
         }
-        throw ApiException.badRequest(key + " must be a whole number from 1 to " + max + ".");
+        throw ApiException.badRequest("The field " + key + " must be a whole number from 1 to " + max + ".");
     }
 }

@@ -16,6 +16,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
  */
 final class ListedSnapshotSerializer extends StdSerializer<ListedSnapshot> {
 
+    private static final SerializableString ID = new SerializedString("id");
     private static final SerializableString SNAPSHOT_ID = new SerializedString("snapshot_id");
     private static final SerializableString CREATED_AT = new SerializedString("created_at");
     private static final SerializableString SIZE = new SerializedString("size");
@@ -34,6 +35,8 @@ final class ListedSnapshotSerializer extends StdSerializer<ListedSnapshot> {
         SnapshotInfo snapshot = listed.info();
         CatalogEntry entry = listed.entry();
         json.writeStartObject(listed);
+        json.writeName(ID);
+        json.writeNumber(snapshot.snapshotId());
         json.writeName(SNAPSHOT_ID);
         json.writeNumber(snapshot.snapshotId());
         json.writeName(CREATED_AT);
