@@ -109,8 +109,11 @@ function row(snapshot) {
     }), 'download'),
     actionButton('Restore', `Restore snapshot ${id}`, async () => {
       if (await confirmAction(`Restore ${describe(snapshot)}? The voice server restarts and every connected user is kicked.`, 'Restore')) {
-        run(`Restoring snapshot ${id}; the voice server restarts…`,
-          async () => (await call('POST', `${base}/backup/${id}/restore`)).message);
+        run(`Restoring snapshot ${id}; the voice server restarts…`, async () => {
+          const answer = await call('POST', `${base}/backup/${id}/restore`);
+          // what the voice server could not take back is said with the success, never left out
+          return [answer.message, ...((answer.data && answer.data.not_restored) || [])].join(' ');
+        });
       }
     }, 'restore'),
     actionButton('Delete', `Delete snapshot ${id}`, async () => {

@@ -69,7 +69,8 @@
  * <h2>Types that grow</h2>
  * Types the host and plugins exchange ({@link org.voicepanel.api.SnapshotInfo},
  * {@link org.voicepanel.api.VoiceServerStatus}, {@link org.voicepanel.api.VoiceService},
- * {@link org.voicepanel.api.RestoreReport}, {@link org.voicepanel.api.ConnectionField}) are final
+ * {@link org.voicepanel.api.RestoreReport}, {@link org.voicepanel.api.ConnectionField},
+ * {@link org.voicepanel.api.BackupRequest}) are final
  * classes made through factories and builders, so that a field added in a minor version breaks no
  * compiled plugin. Interfaces the host calls gain methods only with defaults.
  *
