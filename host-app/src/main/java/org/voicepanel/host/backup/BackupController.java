@@ -79,7 +79,7 @@ class BackupController {
         var list = routes.handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "The plugin for " + service.type() + " voice servers does not list snapshots."));
-        voiceserver.put("specific", Map.of("snapshots", list.list(request)));
+        voiceserver.put("specific", Map.of("snapshots", rules.listing(service, list.list(request)).snapshots()));
         return Envelope.data("voiceserver", voiceserver);
     }
 
