@@ -98,7 +98,7 @@ class BackupController {
         if (TEAMSPEAK.equals(service.type()) && virtualServerId != null) {
             specific.put("ts3_sid", Integer.parseInt(virtualServerId));
         }
-        specific.put("snapshots", list.list(request));
+        specific.put("snapshots", rules.listing(service, list.list(request)).snapshots());
         voiceserver.put("specific", specific);
         return Envelope.data("voiceserver", voiceserver);
     }
