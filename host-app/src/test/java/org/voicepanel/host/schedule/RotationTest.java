@@ -27,7 +27,7 @@ class RotationTest {
         // ids 1..10 hourly; 1-6 and 9-10 scheduled, 2 of them pinned; 7 created by hand, 8 uploaded
         for (long id = 1; id <= 10; id++) {
             SnapshotOrigin origin = id == 8 ? SnapshotOrigin.UPLOADED : SnapshotOrigin.CREATED;
-            newestFirst.add(0, new SnapshotInfo(id, START.plusSeconds(3600 * id), 100, "00", origin, "alice"));
+            newestFirst.add(0, snapshot(id, START.plusSeconds(3600 * id), origin, "alice"));
             if (id != 7 && id != 8) {
                 entries.put(id, new CatalogEntry(id, true, id == 1 || id == 3, null));
             }
@@ -42,12 +42,17 @@ class RotationTest {
 
     @Test
     void aServicesNewestSnapshotStaysEvenWhenTheRetentionWouldDropIt() {
-        newestFirst.add(new SnapshotInfo(5, START, 100, "00", SnapshotOrigin.CREATED, "schedule"));
+        newestFirst.add(snapshot(5, START, SnapshotOrigin.CREATED, "schedule"));
         entries.put(5L, new CatalogEntry(5, true, false, null));
         BackupSchedule keepOne = new BackupSchedule(true, ZoneId.of("UTC"), 1, null, null, new Retention(1, 0, 0, 0));
 
         // a run not stored yet counts as the newest scheduled one: 5 would go, but it is the service's newest
         assertThat(Rotation.removable(newestFirst, entries, keepOne, Rotation.NOT_STORED_YET, START.plusSeconds(60)))
                 .isEmpty();
+    }
+
+    private static SnapshotInfo snapshot(long id, Instant createdAt, SnapshotOrigin origin, String createdBy) {
+        return SnapshotInfo.builder(id).createdAt(createdAt).size(100).sha256("00").origin(origin).createdBy(createdBy)
+                .build();
     }
 }
