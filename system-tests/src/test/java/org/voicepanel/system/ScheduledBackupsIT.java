@@ -114,10 +114,11 @@ class ScheduledBackupsIT {
         simulator.reset();
         awaitAllRan(due);
 
+        // the killed panel's run was completed by the other one: one more scheduled snapshot each, none twice
         for (int i = 0; i < SERVICES; i++) {
             assertThat(scheduledSnapshots(customers.get(i))).hasSize(before[i] + 1);
         }
-        assertThat(simulator.commandCount("serversnapshotcreate")).isGreaterThanOrEqualTo(SERVICES);
+        assertThat(panels[1 - running].output()).contains("Reviving dead execution");
         panels[running].startAgain();
     }
 
