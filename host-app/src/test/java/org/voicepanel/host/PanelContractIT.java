@@ -327,7 +327,7 @@ class PanelContractIT {
             Map<String, Object> badPort = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
             ((Map<String, Object>) badPort.get("voiceserver")).put("port", 70000);
             assertThat(refusal(api.postJson("/admin/services", adminToken, badPort)))
-                    .startsWith("The field voiceserver.port ");
+                    .isEqualTo("The field voiceserver.port must be a whole number from 1 to 65535.");
 
             Map<String, Object> badLogin = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
             ((Map<String, Object>) badLogin.get("voiceserver")).put("login", "serveradmin\nquit");
