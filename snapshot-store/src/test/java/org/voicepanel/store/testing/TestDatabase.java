@@ -93,12 +93,16 @@ public final class TestDatabase {
     /**
      * The build folder of the module whose tests run ({@code -DbuildDir=...}): named as the one holding
      * these classes (test-classes or the test-jar), in the folder the tests run in. Each module gets its
-     * own MariaDB files, so two modules testing at once never share them.
+     * own MariaDB files, so two modules testing at once never share them. A test-jar taken from a Maven
+     * repository (a plugin built on its own) lies in no build folder: then {@code target}.
      */
     private static Path buildDir() {
         try {
             Path classes = Path.of(TestDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Path.of(System.getProperty("user.dir")).resolve(classes.getParent().getFileName().toString());
+            Path module = classes.getParent().getParent();
+            String name = module != null && Files.exists(module.resolve("pom.xml"))
+                    ? classes.getParent().getFileName().toString() : "target";
+            return Path.of(System.getProperty("user.dir")).resolve(name);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
