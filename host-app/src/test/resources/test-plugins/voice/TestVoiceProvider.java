@@ -52,6 +52,7 @@ import org.voicepanel.api.VoiceServerStatus;
 public final class TestVoiceProvider implements VoiceBackupProvider {
 
     static final String CONFIG_MAGIC = "testvoice-config";
+    static final String CLOSE_CALLS = "close-calls.txt"; // TestPlugins.CLOSE_CALLS
 
     private final ProviderContext context;
     private final String snapshotTable;
@@ -76,9 +77,16 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
                 ConnectionField.secret("password"));
     }
 
+    /** Also appends a line to {@link #CLOSE_CALLS} in the work folder: tests of the host count them. */
     @Override
     public void close() {
         closed = true;
+        try {
+            java.nio.file.Files.writeString(context.workDir().resolve(CLOSE_CALLS), "closed\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -11,8 +11,11 @@ import static org.voicepanel.host.PanelWorld.backups;
 import static org.voicepanel.host.PanelWorld.uploadedId;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.voicepanel.host.PanelAdmin.User;
 import org.voicepanel.host.PanelClient.Answer;
+import org.voicepanel.host.plugin.TestPlugins;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -292,10 +296,24 @@ class BackupRoutesIT {
 
         world.panel.restart();
 
+        // the stop closed each serving provider once; the twin, refused at each start, was closed then
+        assertThat(closeCalls(TestPlugins.GOOD)).hasSize(1);
+        assertThat(closeCalls(TestPlugins.BUNDLING_API)).hasSize(1);
+        assertThat(closeCalls(TestPlugins.TWIN)).hasSize(2);
         assertThat(api.get(backups(aliceVoice), alice.readOnly()).data().path("snapshots")).isEqualTo(listBefore);
         assertThat(world.download(aliceVoice, snapshot)).isEqualTo(fileBefore);
         assertThat(api.post(backups(aliceVoice) + "/" + snapshot + "/restore", alice.readWrite()).status()).isEqualTo(200);
         assertThat(api.get("/admin/plugins", world.adminToken).status()).isEqualTo(200);
         world.assertOutputHoldsNoSecret();
+    }
+
+    /** The lines the test provider of {@code pluginId} wrote, one per {@code close()}, in its work folder. */
+    private static List<String> closeCalls(String pluginId) {
+        try {
+            return Files.readAllLines(world.work.resolve("data").resolve("plugins").resolve(pluginId)
+                    .resolve(TestPlugins.CLOSE_CALLS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -29,6 +29,9 @@ public final class TestPlugins {
     /** Claims {@code testvoice} as well. */
     public static final String TWIN = "twinvoice";
 
+    /** The file in a plugin's work folder where the test provider notes each {@code close()}, one line a call. */
+    public static final String CLOSE_CALLS = "close-calls.txt";
+
     /** Not a jar at all. */
     public static final String GARBAGE_JAR = "garbage.jar";
 
