@@ -2,8 +2,10 @@
 import { call } from './api.js';
 import { $, confirmAction, el, messages, requireUser, showRows, showText } from './ui.js';
 import { showLog } from './log.js';
+import { fieldNodes, fieldValues } from './fields.js';
 
 let users = [];
+let voiceTypes = [];
 let editingServiceId = null;
 let passwordUserId = null;
 
@@ -145,13 +147,20 @@ async function loadServices() {
       cell('ID', String(service.id)),
       cell('Name', service.name),
       cell('Owner', ownerName(service.owner_user_id)),
-      cell('Voice server', `${vs.type} #${vs.virtual_server_id}`),
-      cell('Query', `${vs.host}:${vs.query_port}`),
+      cell('Voice server', vs.type),
+      cell('Connection', connectionText(vs)),
       cell('Slots', String(vs.slots)),
       cell('Actions', el('div', { className: 'row-actions' },
         button('Edit', `Edit service ${service.name}`, () => editService(service)),
         button('Delete', `Delete service ${service.name}`, () => deleteService(service), 'danger'))));
   }));
+}
+
+/** The host and the type's fields the panel shows (never a secret: it is not sent). */
+function connectionText(vs) {
+  const fields = Object.entries(vs).filter(([name]) => !['type', 'host', 'slots'].includes(name))
+    .map(([name, value]) => `${name} ${value}`);
+  return [vs.host, ...fields].join(' · ');
 }
 
 async function deleteService(service) {
@@ -165,6 +174,32 @@ async function deleteService(service) {
   }
 }
 
+function typeFields() {
+  const type = voiceTypes.find((served) => served.type === $('service-type').value);
+  return type ? type.fields : [];
+}
+
+/** Draws the chosen type's fields; `values` are a service's, when one is edited. */
+function showTypeFields(values = {}) {
+  $('service-fields').replaceChildren(...fieldNodes(typeFields(), values, editingServiceId !== null));
+}
+
+/** The types to choose from: those served, and an edited service's own even when no plugin serves it. */
+function showTypeChoices(extraType) {
+  const select = $('service-type');
+  const chosen = extraType || select.value;
+  const types = voiceTypes.map((served) => served.type);
+  if (extraType && !types.includes(extraType)) {
+    types.push(extraType);
+  }
+  select.replaceChildren(...types.map((type) => el('option', {
+    text: voiceTypes.some((served) => served.type === type) ? type : `${type} (no plugin serves it)`,
+    attrs: { value: type } })));
+  if (chosen && types.includes(chosen)) {
+    select.value = chosen;
+  }
+}
+
 function editService(service) {
   const vs = service.voiceserver;
   editingServiceId = service.id;
@@ -173,12 +208,9 @@ function editService(service) {
   $('service-cancel').hidden = false;
   $('service-owner').value = String(service.owner_user_id);
   $('service-name').value = service.name;
-  $('service-type').value = vs.type;
+  showTypeChoices(vs.type);
   $('service-host').value = vs.host;
-  $('service-port').value = vs.query_port;
-  $('service-user').value = vs.query_username || '';
-  $('service-password').value = '';
-  $('service-sid').value = vs.virtual_server_id;
+  showTypeFields(vs);
   $('service-slots').value = vs.slots;
   $('service-name').focus();
 }
@@ -189,25 +221,23 @@ function stopEditing() {
   $('service-legend').textContent = 'New service';
   $('service-submit').textContent = 'Create service';
   $('service-cancel').hidden = true;
+  showTypeChoices();
+  showTypeFields();
 }
 
 function serviceBody() {
   const voiceserver = {
-    type: $('service-type').value.trim(),
+    type: $('service-type').value,
     host: $('service-host').value.trim(),
-    query_port: Number($('service-port').value),
-    query_username: $('service-user').value,
-    virtual_server_id: Number($('service-sid').value),
+    ...fieldValues(typeFields()),
     slots: Number($('service-slots').value),
   };
-  if ($('service-password').value) {
-    voiceserver.query_password = $('service-password').value;
-  }
   return { owner_user_id: Number($('service-owner').value), name: $('service-name').value.trim(), voiceserver };
 }
 
 function wireServiceForm() {
   $('service-cancel').addEventListener('click', stopEditing);
+  $('service-type').addEventListener('change', () => showTypeFields());
   $('service-form').addEventListener('submit', (event) => {
     event.preventDefault();
     act(async () => {
@@ -229,8 +259,12 @@ async function loadPlugins() {
     cell('State', plugin.state),
     cell('Voice-server types', (plugin.voiceserver_types || []).join(', ') || '—'),
     cell('Reason', plugin.reason || '—'))));
-  $('plugin-types').replaceChildren(...plugins.flatMap((plugin) => plugin.voiceserver_types || [])
-    .map((type) => el('option', { attrs: { value: type } })));
+}
+
+async function loadVoiceTypes() {
+  voiceTypes = (await call('GET', '/admin/voiceserver-types')).data.types;
+  showTypeChoices();
+  showTypeFields();
 }
 
 async function main() {
@@ -259,7 +293,7 @@ async function main() {
   });
   try {
     await loadUsers();
-    await Promise.all([loadTokens(), loadServices(), loadPlugins(),
+    await Promise.all([loadTokens(), loadServices(), loadPlugins(), loadVoiceTypes(),
       showLog('/admin/logs', $('panel-log-table'), $('no-panel-log'), true)]);
     $('admin').hidden = false;
     $('admin-nav').hidden = false;

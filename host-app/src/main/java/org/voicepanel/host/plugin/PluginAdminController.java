@@ -6,7 +6,10 @@ import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
 import org.voicepanel.host.web.Envelope;
 
-/** {@code GET /admin/plugins}: every plugin found, and why a failed one is not serving. */
+/**
+ * {@code GET /admin/plugins}: every plugin found, and why a failed one is not serving;
+ * {@code GET /admin/voiceserver-types}: the types served and the connection fields each needs.
+ */
 @RestController
 class PluginAdminController {
 
@@ -20,5 +23,11 @@ class PluginAdminController {
     Envelope plugins(Caller caller) {
         caller.require(Role.ADMIN);
         return Envelope.data("plugins", loading.reports().stream().map(PluginReport::view).toList());
+    }
+
+    @GetMapping("/admin/voiceserver-types")
+    Envelope voiceServerTypes(Caller caller) {
+        caller.require(Role.ADMIN);
+        return Envelope.data("types", VoiceServerTypeView.all(loading.registry()));
     }
 }

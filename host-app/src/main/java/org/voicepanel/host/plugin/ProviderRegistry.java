@@ -32,4 +32,9 @@ public final class ProviderRegistry {
     public Optional<Registration> forType(String type) {
         return Optional.ofNullable(byType.get(type));
     }
+
+    /** Every type served now, by name. */
+    public java.util.SortedMap<String, Registration> types() {
+        return new java.util.TreeMap<>(byType);
+    }
 }

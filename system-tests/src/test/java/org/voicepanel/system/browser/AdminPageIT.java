@@ -25,6 +25,7 @@ import org.voicepanel.system.PanelApi.Customer;
 import org.voicepanel.system.PanelProcess;
 import org.voicepanel.system.Resources;
 import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The admin page (replies where the person looks, a phone's width, deleting users and services, a new token's
@@ -81,13 +82,62 @@ class AdminPageIT {
 
         choose("service-owner", "grace (" + owner + ")");
         page.fill("service-name", "grace's server");
-        page.fill("service-password", "secret");
+        choose("service-type", "teamspeak3");
+        page.fill("service-field-query_port", "10011");
+        page.fill("service-field-query_username", "serveradmin");
+        page.fill("service-field-query_password", "secret");
+        page.fill("service-field-virtual_server_id", "1");
         page.click("#service-submit");
         page.await().until(d -> page.success().startsWith("Service "));
 
         assertThat(page.success()).matches("Service \\d+ was created\\.");
         assertThat(script("return document.getElementById('service-form').nextElementSibling.id")).isEqualTo("messages");
         assertThat(inView("success")).isTrue();
+    }
+
+    @Test
+    void mumbleServiceIsCreatedAndEditedWithTheFieldsItsPluginDeclares() throws IOException {
+        String secret = "ice-secret-from-the-page";
+        long owner = newUser("mallory");
+        openAdmin();
+
+        choose("service-owner", "mallory (" + owner + ")");
+        page.fill("service-name", "mallory's mumble");
+        choose("service-type", "mumble");
+        page.await().until(d -> !d.findElements(By.id("service-field-ice_port")).isEmpty());
+        WebElement secretInput = driver().findElement(By.id("service-field-ice_secret"));
+        assertThat(driver().findElements(By.id("service-field-query_port"))).isEmpty();
+        assertThat(secretInput.getAttribute("type")).isEqualTo("password");
+        assertThat(secretInput.getAttribute("required")).as("optional for mumble").isNull();
+        assertThat(driver().findElement(By.id("service-field-ice_port")).getAttribute("max")).isEqualTo("65535");
+        page.fill("service-field-ice_port", "6502");
+        page.fill("service-field-ice_secret", secret);
+        page.fill("service-field-virtual_server_id", "3");
+        page.click("#service-submit");
+        page.await().until(d -> page.success().startsWith("Service ") || !page.error().isEmpty());
+
+        assertThat(page.error()).isEmpty();
+        long serviceId = Long.parseLong(page.success().replaceAll("\\D", ""));
+        JsonNode voiceserver = adminService(serviceId).path("voiceserver");
+        assertThat(voiceserver.path("type").asString()).isEqualTo("mumble");
+        assertThat(voiceserver.path("ice_port").asInt()).isEqualTo(6502);
+        assertThat(voiceserver.path("virtual_server_id").asInt()).isEqualTo(3);
+        assertThat(voiceserver.has("ice_secret")).isFalse();
+        page.await().until(d -> page.rows("service-table").stream().anyMatch(row -> row.contains("mallory's mumble")));
+        assertThat(page.rows("service-table")).filteredOn(row -> row.contains("mallory's mumble")).singleElement()
+                .satisfies(row -> assertThat(row).contains("mumble", "ice_port 6502").doesNotContain(secret));
+
+        page.click("button[aria-label=\"Edit service mallory's mumble\"]");
+        page.await().until(d -> "6502".equals(d.findElement(By.id("service-field-ice_port")).getAttribute("value")));
+        assertThat(new Select(driver().findElement(By.id("service-type"))).getFirstSelectedOption().getText())
+                .isEqualTo("mumble");
+        assertThat(driver().findElement(By.id("service-field-ice_secret")).getAttribute("value")).isEmpty();
+        page.fill("service-field-virtual_server_id", "4");
+        page.click("#service-submit");
+        page.await().until(d -> page.success().endsWith("was saved."));
+
+        assertThat(adminService(serviceId).path("voiceserver").path("virtual_server_id").asInt()).isEqualTo(4);
+        assertThat(driver().getPageSource()).doesNotContain(secret);
     }
 
     @Test
@@ -202,6 +252,15 @@ class AdminPageIT {
 
         assertThat(page.error()).isEqualTo("The upload is larger than this panel accepts: at most 1 MiB.");
         assertThat(page.snapshotIds()).isEmpty();
+    }
+
+    private static JsonNode adminService(long serviceId) throws IOException {
+        for (JsonNode service : api.get("/admin/services", PanelProcess.ADMIN_TOKEN).data().path("services")) {
+            if (service.path("id").asLong() == serviceId) {
+                return service;
+            }
+        }
+        throw new AssertionError("no service " + serviceId);
     }
 
     private long newUser(String name) throws IOException {
