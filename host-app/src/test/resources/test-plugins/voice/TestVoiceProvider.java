@@ -82,6 +82,7 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     public void close() {
         closed = true;
         try {
+            java.nio.file.Files.createDirectories(context.workDir());
             java.nio.file.Files.writeString(context.workDir().resolve(CLOSE_CALLS), "closed\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {

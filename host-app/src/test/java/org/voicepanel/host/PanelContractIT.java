@@ -11,6 +11,7 @@ import static org.voicepanel.host.PanelWorld.MISSING;
 import static org.voicepanel.host.PanelWorld.backups;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,26 @@ class PanelContractIT {
         void pluginsAreForAdminsOnly() {
             assertError(api.get("/admin/plugins", alice.readWrite()), 403, "FORBIDDEN");
             assertError(api.get("/admin/plugins", null), 401, "UNAUTHENTICATED");
+            assertError(api.get("/admin/voiceserver-types", alice.readWrite()), 403, "FORBIDDEN");
+            assertError(api.get("/admin/voiceserver-types", null), 401, "UNAUTHENTICATED");
+        }
+
+        @Test
+        void voiceServerTypesListTheServedTypesWithTheFieldsTheirPluginsDeclare() {
+            Answer answer = api.get("/admin/voiceserver-types", adminToken);
+
+            assertThat(answer.status()).isEqualTo(200);
+            List<String> types = new ArrayList<>();
+            answer.data().path("types").forEach(type -> types.add(type.path("type").asString()));
+            assertThat(types).containsExactly(TestPlugins.BUNDLING_API_TYPE, TestPlugins.GOOD_TYPE);
+            JsonNode good = answer.data().path("types").get(1);
+            assertThat(good.path("plugin_id").asString()).isEqualTo(TestPlugins.GOOD);
+            // the test provider's declaration: a port, an admin-only login, a secret; in that order
+            assertThat(good.path("fields").toString()).isEqualTo(
+                    "[{\"name\":\"port\",\"kind\":\"integer\",\"required\":true,\"admin_only\":false,\"min\":1,\"max\":65535},"
+                    + "{\"name\":\"login\",\"kind\":\"text\",\"required\":true,\"admin_only\":true,\"max_length\":255},"
+                    + "{\"name\":\"password\",\"kind\":\"secret\",\"required\":true,\"admin_only\":false,"
+                    + "\"max_length\":255}]");
         }
 
         private void assertFailed(JsonNode plugin, String state, String reason) {

@@ -49,7 +49,6 @@ final class EchoVoiceClient implements AutoCloseable {
             socket.setSoTimeout(timeoutMillis);
             EchoVoiceClient client = new EchoVoiceClient(where, socket);
             if (!client.ask("LOGIN " + service.text(PASSWORD)).equals("OK")) {
-                client.close();
                 throw new BackupException(Reason.VOICESERVER_ERROR,
                         "The Echo Voice server at " + where + " refused the admin password.");
             }
@@ -57,6 +56,9 @@ final class EchoVoiceClient implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(socket);
             throw unavailable(where);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
         }
     }
 
