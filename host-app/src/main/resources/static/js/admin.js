@@ -179,9 +179,17 @@ function typeFields() {
   return type ? type.fields : [];
 }
 
-/** Draws the chosen type's fields; `values` are a service's, when one is edited. */
+/**
+ * Draws the chosen type's fields; `values` are a service's, when one is edited. A type no started
+ * plugin serves cannot be saved: its fields are unknown, and a save would drop the stored ones.
+ */
 function showTypeFields(values = {}) {
-  $('service-fields').replaceChildren(...fieldNodes(typeFields(), values, editingServiceId !== null));
+  const type = $('service-type').value;
+  const served = voiceTypes.some((candidate) => candidate.type === type);
+  $('service-submit').disabled = !served;
+  $('service-fields').replaceChildren(...(served || !type ? fieldNodes(typeFields(), values, editingServiceId !== null)
+    : [el('span', { className: 'hint', text: `No started plugin serves ${type}; its connection fields `
+        + 'cannot be changed here until one does.' })]));
 }
 
 /** The types to choose from: those served, and an edited service's own even when no plugin serves it. */
