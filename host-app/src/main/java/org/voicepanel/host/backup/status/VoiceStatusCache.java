@@ -1,0 +1,157 @@
+package org.voicepanel.host.backup.status;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.voicepanel.api.VoiceServerStatus;
+
+/**
+ * The voice servers' status, answered from {@link StatusRows} and refreshed behind the answer: a
+ * request never waits for a voice server, except up to {@code first-read-wait} for one whose status
+ * is not known at all. Of all panel instances on the database, the one that wins the row's claim
+ * asks, on a bounded pool of its own with the provider's timeouts, so a voice server that is down
+ * costs one pool thread per interval and never a request's time. Thread-safe.
+ */
+@Component
+public class VoiceStatusCache implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VoiceStatusCache.class);
+    /** Reads waiting for a pool thread; beyond these a claim is given back and tried on a later request. */
+    private static final int QUEUED = 64;
+
+    private final StatusRows rows;
+    private final VoiceStatusProperties properties;
+    private final ThreadPoolExecutor pool;
+    /** The reads this instance runs now, by service: at most threads + queued entries. */
+    private final Map<Long, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+    public VoiceStatusCache(StatusRows rows, VoiceStatusProperties properties) {
+        this.rows = rows;
+        this.properties = properties;
+        AtomicInteger number = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(properties.threads(), properties.threads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED), runnable -> {
+                    Thread thread = new Thread(runnable, "voice-status-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * The service's status as cached; starts a read of the voice server through {@code ask} when the
+     * status is due and no instance is reading it yet.
+     */
+    public CachedStatus status(long serviceId, Supplier<VoiceServerStatus> ask) {
+        Optional<StatusRow> row = rows.read(serviceId);
+        boolean started = (row.isEmpty() || row.get().due(properties.interval()) && !row.get().claimed())
+                && refresh(serviceId, ask);
+        if (row.isPresent() && row.get().usable()) {
+            return CachedStatus.of(row.get(), started);
+        }
+        // never read, or stale after a change: worth a short wait for a read this instance runs
+        if (awaitRunning(serviceId)) {
+            return rows.read(serviceId).map(fresh -> CachedStatus.of(fresh, false))
+                    .orElseGet(() -> CachedStatus.unknown(false));
+        }
+        return row.map(stale -> CachedStatus.of(stale, started)).orElseGet(() -> CachedStatus.unknown(started));
+    }
+
+    /**
+     * Marks the service's status stale after something changed the voice server (a restore), and,
+     * with {@code ask}, starts reading it again at once; {@code ask} null leaves that to the next request.
+     */
+    public void expire(long serviceId, Supplier<VoiceServerStatus> ask) {
+        try {
+            rows.expire(serviceId);
+            if (ask != null) {
+                refresh(serviceId, ask);
+            }
+        } catch (RuntimeException e) {
+            // the change itself stands; the status is at most one interval old
+            log.warn("The cached status of service {} could not be marked stale: {}", serviceId, e.toString());
+        }
+    }
+
+    /** Claims the service's next read and hands it to the pool; whether a read now runs. */
+    private boolean refresh(long serviceId, Supplier<VoiceServerStatus> ask) {
+        Optional<String> claim = rows.claim(serviceId, properties.interval(), properties.refreshLease());
+        if (claim.isEmpty()) {
+            return false;
+        }
+        String token = claim.get();
+        CompletableFuture<Void> read = new CompletableFuture<>();
+        running.put(serviceId, read);
+        try {
+            pool.execute(() -> {
+                try {
+                    read(serviceId, token, ask);
+                } finally {
+                    running.remove(serviceId, read);
+                    read.complete(null);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            running.remove(serviceId, read);
+            read.complete(null);
+            log.warn("Too many voice server status reads waiting; the status of service {} is read later",
+                    serviceId);
+            rows.release(serviceId, token);
+            return false;
+        }
+    }
+
+    private void read(long serviceId, String token, Supplier<VoiceServerStatus> ask) {
+        VoiceServerStatus status = null;
+        try {
+            status = ask.get();
+        } catch (RuntimeException e) {
+            // a voice server that does not answer is cached as such, so it is not asked again at once
+            log.info("Status of service {} unknown: {}", serviceId, e.getMessage());
+        }
+        try {
+            if (!rows.store(serviceId, token, status)) {
+                log.debug("Status of service {} read before a change; dropped", serviceId);
+            }
+        } catch (RuntimeException e) {
+            // the claim lapses with its lease and another read follows
+            log.warn("The status of service {} could not be stored: {}", serviceId, e.toString());
+        }
+    }
+
+    private boolean awaitRunning(long serviceId) {
+        CompletableFuture<Void> read = running.get(serviceId);
+        if (read == null || properties.firstReadWait().isZero()) {
+            return false;
+        }
+        try {
+            read.get(properties.firstReadWait().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
