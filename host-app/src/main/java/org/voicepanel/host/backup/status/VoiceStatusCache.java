@@ -1,5 +1,6 @@
 package org.voicepanel.host.backup.status;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,6 +31,8 @@ public class VoiceStatusCache implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VoiceStatusCache.class);
     /** Reads waiting for a pool thread; beyond these a claim is given back and tried on a later request. */
     private static final int QUEUED = 64;
+    /** How often a request waiting for another instance's read looks at the row again. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(50);
 
     private final StatusRows rows;
     private final VoiceStatusProperties properties;
@@ -61,12 +64,40 @@ public class VoiceStatusCache implements AutoCloseable {
         if (row.isPresent() && row.get().usable()) {
             return CachedStatus.of(row.get(), started);
         }
-        // never read, or stale after a change: worth a short wait for a read this instance runs
-        if (awaitRunning(serviceId)) {
-            return rows.read(serviceId).map(fresh -> CachedStatus.of(fresh, false))
-                    .orElseGet(() -> CachedStatus.unknown(false));
+        // never read, or stale after a change: wait a little for the read, wherever it runs
+        return awaitRead(serviceId, row.orElse(null), started);
+    }
+
+    /**
+     * Waits up to {@code first-read-wait} for a read under way to be stored: on the read itself when
+     * this instance runs it, else by looking at the row again every {@link #LOOK_AGAIN}.
+     */
+    private CachedStatus awaitRead(long serviceId, StatusRow row, boolean started) {
+        long deadline = System.nanoTime() + properties.firstReadWait().toNanos();
+        // a lost claim means another instance just took it: look again
+        boolean underWay = started || row == null || row.claimed();
+        while (underWay && System.nanoTime() < deadline) {
+            CompletableFuture<Void> local = running.get(serviceId);
+            try {
+                if (local != null) {
+                    local.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } else {
+                    Thread.sleep(Math.min(LOOK_AGAIN.toMillis(),
+                            Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                // looked at below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            row = rows.read(serviceId).orElse(null);
+            if (row != null && row.usable()) {
+                return CachedStatus.of(row, false);
+            }
+            underWay = row != null && row.claimed();
         }
-        return row.map(stale -> CachedStatus.of(stale, started)).orElseGet(() -> CachedStatus.unknown(started));
+        return row == null ? CachedStatus.unknown(started) : CachedStatus.of(row, started);
     }
 
     /**
@@ -129,24 +160,6 @@ public class VoiceStatusCache implements AutoCloseable {
         } catch (RuntimeException e) {
             // the claim lapses with its lease and another read follows
             log.warn("The status of service {} could not be stored: {}", serviceId, e.toString());
-        }
-    }
-
-    private boolean awaitRunning(long serviceId) {
-        CompletableFuture<Void> read = running.get(serviceId);
-        if (read == null || properties.firstReadWait().isZero()) {
-            return false;
-        }
-        try {
-            read.get(properties.firstReadWait().toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param interval how old a status may get before one panel instance asks the voice server again
  * @param firstReadWait how long an answer waits for a status never read (or made stale by a restore)
- *        before it answers without one, as still refreshing
+ *        before it answers without one, as still refreshing: clients of the original API read the
+ *        status once, so a first read is worth a short wait; a known status, however old, never waits
  * @param refreshLease how long an instance's claim to ask holds; a crashed instance's claim lapses after it
  * @param threads status reads this instance runs at once; further ones queue, a bounded few
  */
 @ConfigurationProperties("panel.voice-status")
 public record VoiceStatusProperties(@DefaultValue("10s") Duration interval,
-                                    @DefaultValue("100ms") Duration firstReadWait,
+                                    @DefaultValue("2s") Duration firstReadWait,
                                     @DefaultValue("60s") Duration refreshLease,
                                     @DefaultValue("4") int threads) {
 
