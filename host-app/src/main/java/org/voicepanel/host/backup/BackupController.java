@@ -1,5 +1,6 @@
 package org.voicepanel.host.backup;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -68,6 +69,10 @@ class BackupController {
         this.statuses = statuses;
     }
 
+    @Operation(summary = "The voice server and its snapshots", description = "data.voiceserver: type, ip, slots,"
+            + " started, status where known, port, status_read_at and status_age_seconds (when the voice server was"
+            + " last asked, absent when never), status_refreshing (a fresh read is under way), and specific.snapshots."
+            + " The status comes from the panel's cache (at most panel.voice-status.interval old); see docs/api.md.")
     @GetMapping(BASE)
     Envelope voiceserver(Caller caller, @PathVariable String id, HttpServletRequest http) {
         caller.require(Role.BACKUPS_READ);
