@@ -211,13 +211,13 @@ class BackupsPageIT {
 
     @Test
     void snapshotListIsShownBeforeTheVoiceServersStatusArrives() throws IOException {
-        Customer dave = api.customer("dave", simulator.port(), 12);
-        long snapshot = api.post(dave.backups(), dave.token()).data().path("snapshot").path("id").asLong();
-        // dave's status was never read, and the voice server is slow to give it; the list must not wait for it
+        Customer frank = api.customer("frank", simulator.port(), 12);
+        long snapshot = api.post(frank.backups(), frank.token()).data().path("snapshot").path("id").asLong();
+        // frank's status was never read, and the voice server is slow to give it; the list must not wait for it
         simulator.delay("serverinfo", Duration.ofSeconds(8));
 
-        page.logIn("dave", "dave-password");
-        page.openBackups(dave.serviceId());
+        page.logIn("frank", "frank-password");
+        page.openBackups(frank.serviceId());
 
         assertThat(page.snapshotIds()).containsExactly(snapshot);
         assertThat(page.text("summary")).doesNotContain("online");
