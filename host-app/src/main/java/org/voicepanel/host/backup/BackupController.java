@@ -194,10 +194,12 @@ class BackupController {
         RestoreReport report;
         try (var lease = lock.acquire(target.service().id(), BackupOperation.RESTORE);
              var room = heavyOperations.take()) {
-            report = target.handler().restore(target.request(), snapshotId);
-        } finally {
-            // the restore restarted the voice server (or tried to): what was cached no longer holds
-            expireStatus(target);
+            try {
+                report = target.handler().restore(target.request(), snapshotId);
+            } finally {
+                // the restore restarted the voice server (or tried to): what was cached no longer holds
+                expireStatus(target);
+            }
         }
         // what the voice server could not take back is said, never left out (api.md, restore)
         List<String> notRestored = report == null ? List.of() : report.notRestored();

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.voicepanel.api.VoiceServerStatus;
+import org.voicepanel.host.db.CertificationRetry;
 
 /**
  * The voice servers' status, answered from {@link StatusRows} and refreshed behind the answer: a
@@ -106,7 +107,8 @@ public class VoiceStatusCache implements AutoCloseable {
      */
     public void expire(long serviceId, Supplier<VoiceServerStatus> ask) {
         try {
-            rows.expire(serviceId);
+            // repeating it is harmless; it must not lose to a read being stored at the same moment
+            CertificationRetry.run("Marking a voice server status stale", () -> rows.expire(serviceId));
             if (ask != null) {
                 refresh(serviceId, ask);
             }
