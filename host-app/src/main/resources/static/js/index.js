@@ -1,6 +1,7 @@
 // index.html: the login form, or the logged-in user's services.
 import { ApiError, call } from './api.js';
 import { $, currentUser, el, messages, showUser } from './ui.js';
+import { statusWord, watchVoiceServer } from './status.js';
 
 // Only our own pages may follow a login, so a link cannot send a user elsewhere.
 function nextPage() {
@@ -33,14 +34,13 @@ function showLogin() {
   });
 }
 
-function statusText(voiceserver) {
-  return voiceserver.status || 'unknown';
-}
-
 async function fillStatus(service, cell) {
   try {
-    const { data } = await call('GET', `/services/${service.id}/voiceservers`);
-    cell.textContent = statusText(data.voiceserver);
+    const last = await watchVoiceServer(service.id, (voiceserver) => { cell.textContent = statusWord(voiceserver); });
+    if (last && !last.status) {
+      // the asks ran out while the voice server still had not answered
+      cell.textContent = 'unknown';
+    }
   } catch (error) {
     cell.textContent = error.code === 'BACKUPS_NOT_SUPPORTED' ? 'backups not available' : 'unknown';
     cell.title = error.message;

@@ -3,11 +3,14 @@ import { call, download, upload } from './api.js';
 import { $, confirmAction, el, formatTime, humanSize, messages, requireUser, showText, timeElement } from './ui.js';
 import { showSchedule, wireSchedule } from './schedule.js';
 import { showLog } from './log.js';
+import { statusAge, statusWord, watchVoiceServer } from './status.js';
 
 const serviceId = new URLSearchParams(location.search).get('id') || '';
 const base = `/services/${serviceId}/voiceservers`;
 let busy = false;
 let finished = 0;
+/** Counts the status watches started; only the newest one may still write the summary. */
+let statusWatch = 0;
 
 /** While an operation runs: a spinner with its name, and every operation button disabled. */
 function setBusy(text) {
@@ -131,8 +134,22 @@ function row(snapshot) {
 }
 
 function showVoiceServer(voiceserver) {
-  const parts = [voiceserver.type, `status: ${voiceserver.status || 'unknown'}`, `${voiceserver.slots} slots`];
-  showText($('summary'), parts.join(' · '));
+  const age = statusAge(voiceserver);
+  const status = `status: ${statusWord(voiceserver)}${age ? ` (${age})` : ''}`;
+  showText($('summary'), [voiceserver.type, status, `${voiceserver.slots} slots`].join(' · '));
+  // lets a watching test tell a status still being read from one that arrived
+  $('summary').dataset.status = voiceserver.status ? 'known' : (voiceserver.status_refreshing ? 'refreshing' : 'unknown');
+}
+
+/** The voice server's status, on its own: the list never waits for it (status.js). */
+async function refreshStatus() {
+  statusWatch += 1;
+  const watch = statusWatch;
+  try {
+    await watchVoiceServer(serviceId, showVoiceServer, () => watch === statusWatch);
+  } catch (error) {
+    // the list's own call reports what failed; the summary just stays as it was
+  }
 }
 
 /** "5 of 10 snapshots, 3.1 MiB of 50 MiB": the service's use of its limits. */
@@ -163,10 +180,9 @@ async function refreshLog() {
 
 async function refresh() {
   refreshLog();
+  refreshStatus();
   try {
-    const [voiceserver, list, schedule] = await Promise.all([call('GET', base), call('GET', `${base}/backup`),
-      call('GET', `${base}/backup/schedule`)]);
-    showVoiceServer(voiceserver.data.voiceserver);
+    const [list, schedule] = await Promise.all([call('GET', `${base}/backup`), call('GET', `${base}/backup/schedule`)]);
     showSnapshots(list.data);
     showSchedule(schedule.data.schedule);
   } catch (error) {

@@ -20,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.Extension;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupException.Reason;
@@ -46,7 +48,11 @@ import org.voicepanel.api.VoiceServerStatus;
  * accident: writes on {@code slow.test} first wait {@code delay-millis} (a plugin setting), so
  * two requests overlap; on {@code broken.test} the status cannot be read and create and restore
  * fail as a bug would, with a plain exception full of internals the host must not show; and
- * {@code unreachable.test} answers nothing, as a voice server that is down.
+ * {@code unreachable.test} answers nothing, as a voice server that is down; on {@code hanging.test} a status
+ * read waits {@code status-delay-millis} and then finds the voice server down, as one that drops packets.
+ *
+ * <p>The port a pretend voice server reports is how many times its status has been read through this provider
+ * instance, so a test can count the reads from outside the panel.
  */
 @Extension
 public final class TestVoiceProvider implements VoiceBackupProvider {
@@ -57,6 +63,7 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     private final ProviderContext context;
     private final String snapshotTable;
     private final String serverTable;
+    private final ConcurrentHashMap<Long, AtomicInteger> statusReads = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public TestVoiceProvider(ProviderContext context) {
@@ -120,10 +127,20 @@ public final class TestVoiceProvider implements VoiceBackupProvider {
     }
 
     private VoiceServerStatus status(BackupRequest request) {
-        if ("broken.test".equals(request.service().host()) || "unreachable.test".equals(request.service().host())) {
+        int reads = statusReads.computeIfAbsent(request.service().serviceId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        String host = request.service().host();
+        if ("hanging.test".equals(host)) {
+            try {
+                Thread.sleep(context.settings().getLong("status-delay-millis", 0));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if ("broken.test".equals(host) || "unreachable.test".equals(host) || "hanging.test".equals(host)) {
             throw new BackupException(Reason.VOICESERVER_UNAVAILABLE, "The voice server does not answer.");
         }
-        return VoiceServerStatus.of("online", request.service().slots());
+        return VoiceServerStatus.of("online", request.service().slots()).withPort(reads);
     }
 
     private long create(BackupRequest request) {

@@ -114,6 +114,71 @@ class BackupRoutesIT {
     }
 
     @Test
+    void repeatedReadsWithinTheIntervalAskTheVoiceServerOnce() {
+        long service = world.admin.service(alice, "testvoice", "127.0.0.1");
+        JsonNode first = world.settledVoiceserver(service);
+
+        for (int read = 0; read < 5; read++) {
+            JsonNode again = world.settledVoiceserver(service);
+            // the test voice server reports, as its port, how often its status was read
+            assertThat(again.path("port").asInt()).as("status reads of the voice server").isEqualTo(1);
+            assertThat(again.path("status").asString()).isEqualTo("online");
+            assertThat(again.path("started").asBoolean()).isTrue();
+            assertThat(again.path("status_read_at").asString()).isEqualTo(first.path("status_read_at").asString())
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            assertThat(again.path("status_age_seconds").isIntegralNumber()).as(again.toString()).isTrue();
+            assertThat(again.path("status_age_seconds").asLong()).isNotNegative();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void restoreAndServiceChangeMakeTheNextAnswerReadTheVoiceServerAgain() {
+        long service = world.admin.service(alice, "testvoice", "127.0.0.1");
+        long snapshot = world.create(service);
+        assertThat(world.settledVoiceserver(service).path("port").asInt()).isEqualTo(1);
+
+        assertThat(api.post(backups(service) + "/" + snapshot + "/restore", alice.readWrite()).status()).isEqualTo(200);
+        JsonNode afterRestore = world.settledVoiceserver(service);
+        assertThat(afterRestore.path("port").asInt()).as("read again after the restore").isEqualTo(2);
+        assertThat(afterRestore.path("status").asString()).isEqualTo("online");
+
+        var body = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "another-password");
+        ((java.util.Map<String, Object>) body.get("voiceserver")).put("slots", 40);
+        Answer changed = api.putJson("/admin/services/" + service, world.adminToken, body);
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        JsonNode afterChange = world.settledVoiceserver(service);
+        assertThat(afterChange.path("port").asInt()).as("read again after the service changed").isEqualTo(3);
+        assertThat(afterChange.path("slots").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void voiceServerThatIsDownIsAnsweredFromTheCacheNotWaitedFor() {
+        long down = world.admin.service(alice, "testvoice", "unreachable.test");
+        JsonNode unreachable = world.settledVoiceserver(down);
+        assertThat(unreachable.has("status")).isFalse();
+        assertThat(unreachable.path("started").asBoolean()).isFalse();
+        // it was asked, and said nothing: that answer is what the next reads get, with its age
+        assertThat(unreachable.path("status_age_seconds").isIntegralNumber()).isTrue();
+        assertThat(world.settledVoiceserver(down).path("status_read_at").asString())
+                .isEqualTo(unreachable.path("status_read_at").asString());
+
+        long hanging = world.admin.service(alice, "testvoice", "hanging.test");
+        long snapshot = world.create(hanging);
+        for (int read = 0; read < 3; read++) {
+            Answer answer = api.get("/services/" + hanging + "/voiceservers", alice.readOnly());
+            // answered while the one read of the voice server still hangs
+            assertThat(answer.status()).isEqualTo(200);
+            JsonNode voiceserver = answer.data().path("voiceserver");
+            assertThat(voiceserver.path("status_refreshing").asBoolean()).as(voiceserver.toString()).isTrue();
+            assertThat(voiceserver.has("status")).isFalse();
+            assertThat(voiceserver.has("status_age_seconds")).isFalse();
+            assertThat(voiceserver.path("started").asBoolean()).isFalse();
+            assertThat(ids(voiceserver.path("specific").path("snapshots"), "snapshot_id")).containsExactly(snapshot);
+        }
+    }
+
+    @Test
     void createdSnapshotsAreListedNewestFirst() {
         long first = world.create(aliceVoice);
         long second = world.create(aliceVoice);

@@ -35,6 +35,7 @@ final class PanelWorld implements AutoCloseable {
     static final long UPLOAD_LIMIT = 100_000;
     static final long SLOW_MILLIS = 2_000;
     static final long MISSING = 987_654_321L;
+    static final long HANGING_MILLIS = 60_000;
 
     final String adminToken = "admin-" + UUID.randomUUID();
     final Path keysDir;
@@ -73,6 +74,10 @@ final class PanelWorld implements AutoCloseable {
                 "--panel.keys-dir=" + keysDir,
                 "--panel.upload-max-bytes=" + UPLOAD_LIMIT,
                 "--panel.plugins.testvoice.delay-millis=" + SLOW_MILLIS,
+                // a status read on hanging.test outlasts every test that makes one
+                "--panel.plugins.testvoice.status-delay-millis=" + HANGING_MILLIS,
+                // a status is read again only when a test changes something, never because time passed
+                "--panel.voice-status.interval=1h",
                 // the contract tests make more calls per user than an hour's default budget
                 "--panel.rate-limit.requests-per-hour=1000000",
                 "--panel.rate-limit.admin-requests-per-hour=1000000"));
@@ -130,6 +135,20 @@ final class PanelWorld implements AutoCloseable {
         Answer raw = api.get(backups(service) + "/" + snapshot, alice.readOnly(), OCTET_STREAM);
         assertThat(raw.status()).isEqualTo(200);
         return raw.body();
+    }
+
+    /** The service's {@code data.voiceserver}, asked again (a bounded few times) while its status is being read. */
+    JsonNode settledVoiceserver(long service) {
+        JsonNode voiceserver = null;
+        for (int ask = 0; ask < 20; ask++) {
+            Answer answer = api.get("/services/" + service + "/voiceservers", alice.readOnly());
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            voiceserver = answer.data().path("voiceserver");
+            if (!voiceserver.path("status_refreshing").asBoolean()) {
+                return voiceserver;
+            }
+        }
+        throw new AssertionError("The status of service " + service + " stayed refreshing: " + voiceserver);
     }
 
     List<Long> snapshotIds(long service) {

@@ -1,16 +1,18 @@
 package org.voicepanel.host.backup;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.voicepanel.api.BackupException;
 import org.voicepanel.api.BackupHandlers;
 import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.RestoreReport;
@@ -29,6 +30,8 @@ import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
 import org.voicepanel.host.backup.catalog.SnapshotRules;
+import org.voicepanel.host.backup.status.CachedStatus;
+import org.voicepanel.host.backup.status.VoiceStatusCache;
 import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
@@ -41,7 +44,6 @@ import org.voicepanel.host.web.Ids;
 @RestController
 class BackupController {
 
-    private static final Logger log = LoggerFactory.getLogger(BackupController.class);
     private static final String BASE = "/services/{id}/voiceservers";
     /** The original API names a TeamSpeak virtual server's id {@code specific.ts3_sid}. */
     private static final String TEAMSPEAK = "teamspeak3";
@@ -53,9 +55,10 @@ class BackupController {
     private final Permits heavyOperations;
     private final Permits uploadSpools;
     private final SnapshotRules rules;
+    private final VoiceStatusCache statuses;
 
     BackupController(BackupDispatch dispatch, ServiceAccess access, ServiceLock lock, UploadReader uploads,
-                     Permits heavyOperations, Permits uploadSpools, SnapshotRules rules) {
+                     Permits heavyOperations, Permits uploadSpools, SnapshotRules rules, VoiceStatusCache statuses) {
         this.dispatch = dispatch;
         this.access = access;
         this.lock = lock;
@@ -63,8 +66,13 @@ class BackupController {
         this.heavyOperations = heavyOperations;
         this.uploadSpools = uploadSpools;
         this.rules = rules;
+        this.statuses = statuses;
     }
 
+    @Operation(summary = "The voice server and its snapshots", description = "data.voiceserver: type, ip, slots,"
+            + " started, status where known, port, status_read_at and status_age_seconds (when the voice server was"
+            + " last asked, absent when never), status_refreshing (a fresh read is under way), and specific.snapshots."
+            + " The status comes from the panel's cache (at most panel.voice-status.interval old); see docs/api.md.")
     @GetMapping(BASE)
     Envelope voiceserver(Caller caller, @PathVariable String id, HttpServletRequest http) {
         caller.require(Role.BACKUPS_READ);
@@ -76,20 +84,8 @@ class BackupController {
         voiceserver.put("ip", service.host());
         voiceserver.put("slots", service.slots());
         voiceserver.put("started", false);
-        routes.handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).ifPresent(status -> {
-            try {
-                VoiceServerStatus answer = status.status(request);
-                voiceserver.put("status", answer.status());
-                voiceserver.put("slots", answer.slots());
-                voiceserver.put("started", "online".equals(answer.status()));
-                if (answer.port() > 0) {
-                    voiceserver.put("port", answer.port());
-                }
-            } catch (BackupException e) {
-                // the list must answer even when the voice server does not
-                log.info("Status of service {} unknown: {}", service.id(), e.getMessage());
-            }
-        });
+        routes.handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class).ifPresent(status ->
+                putStatus(voiceserver, statuses.status(service.id(), () -> status.status(request))));
         var list = routes.handler(BackupOperation.LIST, BackupHandlers.ListSnapshots.class)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED,
                         "The plugin for " + service.type() + " voice servers does not list snapshots."));
@@ -101,6 +97,24 @@ class BackupController {
         specific.put("snapshots", rules.listing(service, list.list(request)).snapshots());
         voiceserver.put("specific", specific);
         return Envelope.data("voiceserver", voiceserver);
+    }
+
+    /** The cached status (api.md): the voice server's words where known, and how old they are. */
+    private static void putStatus(Map<String, Object> voiceserver, CachedStatus cached) {
+        cached.status().ifPresent(known -> {
+            voiceserver.put("status", known.status());
+            voiceserver.put("slots", known.slots());
+            voiceserver.put("started", "online".equals(known.status()));
+            if (known.port() > 0) {
+                voiceserver.put("port", known.port());
+            }
+        });
+        if (cached.readAt() != null) {
+            voiceserver.put("status_read_at", DateTimeFormatter.ISO_INSTANT.format(
+                    cached.readAt().truncatedTo(ChronoUnit.SECONDS)));
+            voiceserver.put("status_age_seconds", cached.age().toSeconds());
+        }
+        voiceserver.put("status_refreshing", cached.refreshing());
     }
 
     @GetMapping(BASE + "/backup")
@@ -180,12 +194,25 @@ class BackupController {
         RestoreReport report;
         try (var lease = lock.acquire(target.service().id(), BackupOperation.RESTORE);
              var room = heavyOperations.take()) {
-            report = target.handler().restore(target.request(), snapshotId);
+            try {
+                report = target.handler().restore(target.request(), snapshotId);
+            } finally {
+                // the restore restarted the voice server (or tried to): what was cached no longer holds
+                expireStatus(target);
+            }
         }
         // what the voice server could not take back is said, never left out (api.md, restore)
         List<String> notRestored = report == null ? List.of() : report.notRestored();
         return new Envelope("success", Map.of("not_restored", notRestored), "The Voiceserver Backup has been restored.",
                 null);
+    }
+
+    private void expireStatus(BackupDispatch.Target<?> target) {
+        Supplier<VoiceServerStatus> ask = dispatch.routesOf(target.service())
+                .handler(BackupOperation.STATUS, BackupHandlers.ReadStatus.class)
+                .<Supplier<VoiceServerStatus>>map(handler -> () -> handler.status(target.request()))
+                .orElse(null);
+        statuses.expire(target.service().id(), ask);
     }
 
     private static ResponseEntity<Envelope> created(long snapshotId) {

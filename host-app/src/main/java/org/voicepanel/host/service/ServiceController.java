@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
 import org.voicepanel.host.account.UserStore;
+import org.voicepanel.host.backup.status.VoiceStatusCache;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.ErrorCode;
@@ -27,14 +28,16 @@ class ServiceController {
     private final UserStore users;
     private final ServiceObjects objects;
     private final ConnectionFields fields;
+    private final VoiceStatusCache statuses;
 
     ServiceController(ServiceStore services, ServiceAccess access, UserStore users, ServiceObjects objects,
-                      ConnectionFields fields) {
+                      ConnectionFields fields, VoiceStatusCache statuses) {
         this.services = services;
         this.access = access;
         this.users = users;
         this.objects = objects;
         this.fields = fields;
+        this.statuses = statuses;
     }
 
     @GetMapping("/services")
@@ -67,9 +70,11 @@ class ServiceController {
         long serviceId = Ids.parse(id, "service id");
         ServiceDraft draft = ServiceDraft.from(body, false, fields);
         requireUser(draft.ownerUserId());
-        return Envelope.data("service", services.update(serviceId, draft)
-                .map(this::view)
-                .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + ".")));
+        Service updated = services.update(serviceId, draft)
+                .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."));
+        // a new host, port or slot count: the cached status may be another server's
+        statuses.expire(serviceId, null);
+        return Envelope.data("service", view(updated));
     }
 
     private Map<String, Object> view(Service service) {

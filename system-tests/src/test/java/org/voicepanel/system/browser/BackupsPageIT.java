@@ -210,6 +210,23 @@ class BackupsPageIT {
     }
 
     @Test
+    void snapshotListIsShownBeforeTheVoiceServersStatusArrives() throws IOException {
+        Customer frank = api.customer("frank", simulator.port(), 12);
+        long snapshot = api.post(frank.backups(), frank.token()).data().path("snapshot").path("id").asLong();
+        // frank's status was never read, and the voice server is slow to give it; the list must not wait for it
+        simulator.delay("serverinfo", Duration.ofSeconds(8));
+
+        page.logIn("frank", "frank-password");
+        page.openBackups(frank.serviceId());
+
+        assertThat(page.snapshotIds()).containsExactly(snapshot);
+        assertThat(page.text("summary")).doesNotContain("online");
+        page.await().until(d -> page.text("summary").contains("status: online"));
+        assertThat(page.text("summary")).matches("teamspeak3 · status: online \\(read \\d+ s ago\\) · \\d+ slots");
+        assertThat(page.snapshotIds()).containsExactly(snapshot);
+    }
+
+    @Test
     void runningOperationShowsSpinnerAndDisabledButtons() {
         page.logIn("carol", "carol-password");
         page.openBackups(carol.serviceId());
