@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -44,13 +42,14 @@ public interface SnapshotFileSealer {
      * Reads a sealed file to its end and writes it sealed again with the key that seals now: what
      * {@link #unseal} then {@link #seal} would give, streamed with a bounded buffer and never held whole.
      * Fails as {@link #unseal} does; then what was written to {@code resealed} must be discarded, even when
-     * the failure came late. Closes neither. The default runs the unseal on a helper thread through a pipe.
+     * the failure came late. Closes neither. The default runs the unseal on a helper thread through a bounded pipe.
      *
      * @since 2.1
      */
     default void reseal(InputStream sealed, OutputStream resealed) throws IOException {
-        PipedInputStream payload = new PipedInputStream(64 * 1024);
-        PipedOutputStream payloadSink = new PipedOutputStream(payload);
+        PayloadPipe pipe = new PayloadPipe();
+        OutputStream payloadSink = pipe.sink;
+        InputStream payload = pipe.source;
         CompletableFuture<Void> unsealed = new CompletableFuture<>();
         Thread unsealer = new Thread(() -> {
             try (payloadSink) {
@@ -83,8 +82,7 @@ public interface SnapshotFileSealer {
             throw new InterruptedIOException("interrupted while re-sealing a snapshot file");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (sealFailure != null && cause instanceof IOException && cause.getMessage() != null
-                    && cause.getMessage().startsWith("Pipe closed")) {
+            if (sealFailure != null && cause instanceof PayloadPipe.ReaderGone) {
                 return; // the seal failed first and closed the pipe under the unseal
             }
             if (cause instanceof IOException io) {
