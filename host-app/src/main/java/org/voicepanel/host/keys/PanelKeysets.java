@@ -108,6 +108,24 @@ public final class PanelKeysets {
         }
     }
 
+    /**
+     * Removes every key but the primary one from both keysets and writes them: what the older keys sealed cannot
+     * be opened any more, so call it only once everything is sealed again ({@code KeyAdminController} checks).
+     */
+    public synchronized Summary retireOlderKeys() {
+        try {
+            Current now = current;
+            KeysetHandle snapshotFiles = snapshotFilesFile.removeAllButPrimary(now.snapshotFiles());
+            KeysetHandle queryPasswords = queryPasswordsFile.removeAllButPrimary(now.queryPasswords());
+            current = of(snapshotFiles, queryPasswords);
+            return summary();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the keysets", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink could not remove a key", e);
+        }
+    }
+
     private static Current of(KeysetHandle snapshotFiles, KeysetHandle queryPasswords) {
         try {
             return new Current(snapshotFiles, snapshotFiles.getPrimitive(RegistryConfiguration.get(),
