@@ -21,8 +21,9 @@ import org.voicepanel.host.OwnerOnlyFiles;
 /**
  * The panel's two Tink keysets, in {@code panel.keys-dir}: {@value #SNAPSHOT_FILES} (streaming AEAD,
  * AES256_GCM_HKDF_1MB) seals snapshot files, {@value #QUERY_PASSWORDS} (AEAD, AES256_GCM) the stored query
- * passwords. A keyset holds every key it ever had: its primary key seals, all of them open, so {@link #rotate()}
- * changes the key new seals use without making anything sealed before unreadable. Thread-safe: the current keysets
+ * passwords. A keyset holds every key it had since the last {@link #retireOlderKeys()}: its primary key seals, all
+ * of them open, so {@link #rotate()} changes the key new seals use without making anything sealed before
+ * unreadable. Thread-safe: the current keysets
  * are replaced as a whole.
  */
 public final class PanelKeysets {
