@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.voicepanel.host.keys.PanelKeysets;
 import org.voicepanel.host.snapshotfile.KeysetSnapshotFileSealer;
+import org.voicepanel.mumble.murmur.MurmurProcess;
 import org.voicepanel.system.PanelApi.Answer;
 import org.voicepanel.system.PanelApi.Customer;
 import org.voicepanel.teamspeak.simulator.ServerQuerySimulator;
@@ -25,7 +26,8 @@ import org.voicepanel.teamspeak.simulator.VirtualServer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The operator's key rotation end to end, with the real host and TeamSpeak plugin jars: rotate, re-seal the stored
+ * The operator's key rotation end to end, with the real host and both plugin jars (a TeamSpeak simulator, a real
+ * Murmur): rotate, re-seal the stored
  * snapshot files in the background, retire the old key, restart; every snapshot still downloads (matching the
  * SHA-256 the list shows) and restores, and a file downloaded before the rotation is refused once its key is gone.
  */
@@ -34,19 +36,21 @@ class KeyRotationIT {
     private static final String ADMIN = PanelProcess.ADMIN_TOKEN;
 
     private static ServerQuerySimulator simulator;
+    private static MurmurProcess murmur;
     private static PanelProcess panel;
     private static PanelApi api;
 
     @BeforeAll
     static void start() throws IOException {
         simulator = ServerQuerySimulator.start(0);
+        murmur = MurmurProcess.start(Path.of(System.getProperty("panel.build.dir")).resolve("murmur-key-rotation"));
         panel = PanelProcess.start("key-rotation", "--panel.plugins.teamspeak.flood-rate=unlimited");
         api = new PanelApi(panel.baseUrl());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        Resources.closeAll(panel, simulator);
+        Resources.closeAll(panel, simulator, murmur);
     }
 
     @Test
@@ -56,10 +60,13 @@ class KeyRotationIT {
         Customer ida = api.customer("ida", simulator.port(), 10);
         long first = created(api.post(ida.backups(), ida.token()));
         long second = created(api.post(ida.backups(), ida.token()));
+        Customer jo = mumbler("jo");
+        long third = created(api.post(jo.backups(), jo.token()));
         Map<Long, byte[]> before = new LinkedHashMap<>();
         for (long id : List.of(first, second)) {
             before.put(id, download(ida, id));
         }
+        byte[] mumbleBefore = download(jo, third);
         int oldKey = api.get("/admin/keys", ADMIN).data().path("keys").path("snapshot_files").path("primary").asInt();
 
         JsonNode rotated = api.post("/admin/keys/rotate", ADMIN).data().path("keys").path("snapshot_files");
@@ -71,10 +78,11 @@ class KeyRotationIT {
 
         Answer started = api.post("/admin/keys/reseal", ADMIN);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        assertThat(started.data().path("query_passwords_resealed").asInt()).isEqualTo(1);
+        // the TeamSpeak query password and the Murmur Ice secret
+        assertThat(started.data().path("query_passwords_resealed").asInt()).isEqualTo(2);
         JsonNode run = finishedRun();
         assertThat(run.path("key_id").asInt()).isEqualTo(newKey);
-        assertThat(run.path("resealed").asInt()).as(run.toString()).isEqualTo(2);
+        assertThat(run.path("resealed").asInt()).as(run.toString()).isEqualTo(3);
         assertThat(run.path("skipped").asInt()).isZero();
         assertThat(run.path("failed").asInt()).as(run.toString()).isZero();
 
@@ -86,11 +94,14 @@ class KeyRotationIT {
             assertThat(payload(bothKeys, now)).isEqualTo(payload(bothKeys, before.get(id)));
             assertListed(ida, id, now);
         }
+        byte[] mumbleNow = download(jo, third);
+        assertThat(payload(bothKeys, mumbleNow)).isEqualTo(payload(bothKeys, mumbleBefore));
+        assertListed(jo, third, mumbleNow);
 
         assertThat(api.post("/admin/keys/reseal", ADMIN).status()).isEqualTo(202);
         JsonNode again = finishedRun();
         assertThat(again.path("resealed").asInt()).isZero();
-        assertThat(again.path("skipped").asInt()).as(again.toString()).isEqualTo(2);
+        assertThat(again.path("skipped").asInt()).as(again.toString()).isEqualTo(3);
 
         Answer retired = api.post("/admin/keys/retire", ADMIN);
         assertThat(retired.status()).as(retired.toString()).isEqualTo(200);
@@ -104,6 +115,9 @@ class KeyRotationIT {
         for (long id : List.of(first, second)) {
             assertListed(ida, id, download(ida, id));
         }
+        assertListed(jo, third, download(jo, third));
+        Answer mumbleRestored = api.post(jo.backups() + "/" + third + "/restore", jo.token());
+        assertThat(mumbleRestored.status()).as(mumbleRestored.toString()).isEqualTo(200);
         server.name("Changed after the rotation");
         Answer restored = api.post(ida.backups() + "/" + first + "/restore", ida.token());
         assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
@@ -118,6 +132,16 @@ class KeyRotationIT {
         assertThat(stale.code()).isEqualTo("SNAPSHOT_FILE_INVALID");
         // the service's query password was re-sealed too: the restore above reached the voice server
         Timed.observed(restored, "restore after rotate, re-seal, retire and restart", null);
+    }
+
+    private static Customer mumbler(String name) throws IOException {
+        long userId = api.postJson("/admin/users", ADMIN, Map.of("name", name)).data().path("user").path("id").asLong();
+        String token = api.token(userId, List.of("ROLE_WEBINTERFACE_BACKUPS_READ", "ROLE_WEBINTERFACE_BACKUPS_WRITE"));
+        Answer service = api.postJson("/admin/services", ADMIN, Map.of("owner_user_id", userId, "name", name
+                + "'s mumble", "voiceserver", Map.of("type", "mumble", "host", "127.0.0.1", "ice_port", murmur.icePort(),
+                "ice_secret", murmur.secret(), "virtual_server_id", 1, "slots", 100)));
+        assertThat(service.status()).as(service.toString()).isEqualTo(201);
+        return new Customer(userId, token, service.data().path("service").path("id").asLong());
     }
 
     private static JsonNode finishedRun() throws IOException, InterruptedException {

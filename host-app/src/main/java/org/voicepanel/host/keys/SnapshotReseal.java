@@ -87,9 +87,15 @@ public class SnapshotReseal {
         return status();
     }
 
-    /** The newest run; one marked running whose lease ran out (its instance stopped) as interrupted. */
+    /**
+     * The newest run; one marked running whose lease ran out (its instance stopped) as interrupted. The lease is
+     * looked at before the row: a run records its end before it gives the lease up, so a free lease and a row
+     * still running mean a run that never ended, unless a new one took the lease meanwhile (looked at again).
+     */
     Optional<Run> status() {
-        return runs.latest().map(run -> run.state() == State.RUNNING && !lease.held(CHORE) ? run.interrupted() : run);
+        boolean held = lease.held(CHORE);
+        return runs.latest().map(run -> run.state() == State.RUNNING && !held && !lease.held(CHORE)
+                ? run.interrupted() : run);
     }
 
     @PreDestroy
