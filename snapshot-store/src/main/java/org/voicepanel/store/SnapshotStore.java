@@ -30,7 +30,8 @@ import org.voicepanel.api.SnapshotOrigin;
  * another service is simply not found.
  *
  * <p>A file is sealed and written inside one transaction together with its row: a failure, or a crash
- * half-way, leaves nothing visible. Files are streamed both ways, never held whole. Database failures
+ * half-way, leaves nothing visible; so is a file sealed again after a key rotation ({@link #reseal}), which
+ * leaves the old file whole until it commits. Files are streamed both ways, never held whole. Database failures
  * are reported as {@code STORAGE_UNAVAILABLE}. Thread-safe; one instance per plugin lives as long as
  * its provider.
  */
