@@ -1,12 +1,14 @@
 package org.voicepanel.mumble;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.pf4j.Extension;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.BackupRoutes;
 import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
+import org.voicepanel.api.SnapshotFileResealer;
 import org.voicepanel.api.VoiceBackupProvider;
 import org.voicepanel.api.VoiceServerStatus;
 import org.voicepanel.mumble.ice.MurmurConnector;
@@ -60,6 +62,12 @@ public final class MumbleBackupProvider implements VoiceBackupProvider {
                 .download((request, snapshotId) -> store.download(serviceId(request), snapshotId, TYPE))
                 .delete(this::delete)
                 .restore(restore::restore);
+    }
+
+    /** The stored files, sealed again with the newest key after a rotation. */
+    @Override
+    public Optional<SnapshotFileResealer> snapshotFileResealer() {
+        return Optional.of(store.resealer());
     }
 
     /** Ends the Ice communicator and its threads. */

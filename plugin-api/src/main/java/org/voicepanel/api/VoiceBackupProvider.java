@@ -1,6 +1,7 @@
 package org.voicepanel.api;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
@@ -41,6 +42,18 @@ public interface VoiceBackupProvider extends ExtensionPoint, AutoCloseable {
 
     /** Registers the handlers of the backup routes this provider offers. */
     void registerRoutes(BackupRoutes routes);
+
+    /**
+     * How the host seals this provider's stored snapshot files again after a key rotation; called once, after
+     * {@link #registerRoutes(BackupRoutes)}. A provider that stores sealed files should offer one (the
+     * {@code snapshot-store} module's {@code SnapshotStore.resealer()}): without it its files keep the key they
+     * were sealed with, and that key can never be removed. The default offers none.
+     *
+     * @since 2.1
+     */
+    default Optional<SnapshotFileResealer> snapshotFileResealer() {
+        return Optional.empty();
+    }
 
     /**
      * Releases what the provider holds (threads, connections, native resources). Called once when

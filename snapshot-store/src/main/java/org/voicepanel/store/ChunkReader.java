@@ -12,12 +12,15 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * Reads a stored sealed file chunk by chunk, one short query per chunk, so that neither a whole file nor
  * a connection is held while a slow client downloads. At the end it checks the file against the SHA-256
- * recorded when it was written. Not thread-safe.
+ * recorded when it was written. Each chunk is read only while the snapshot row still records that SHA-256, so a
+ * file re-sealed (or deleted) while it is read fails as damaged instead of mixing chunks of two files. Not
+ * thread-safe.
  */
 final class ChunkReader extends InputStream {
 
     private final Jdbi jdbi;
-    private final String table;
+    private final String snapshotTable;
+    private final String chunkTable;
     private final StoredSnapshot snapshot;
     private final MessageDigest sha256 = ChunkWriter.newSha256();
     private byte[] chunk = new byte[0];
@@ -25,9 +28,10 @@ final class ChunkReader extends InputStream {
     private int nextSeq;
     private boolean verified;
 
-    ChunkReader(Jdbi jdbi, String table, StoredSnapshot snapshot) {
+    ChunkReader(Jdbi jdbi, String snapshotTable, String chunkTable, StoredSnapshot snapshot) {
         this.jdbi = jdbi;
-        this.table = table;
+        this.snapshotTable = snapshotTable;
+        this.chunkTable = chunkTable;
         this.snapshot = snapshot;
     }
 
@@ -81,8 +85,11 @@ final class ChunkReader extends InputStream {
         Optional<byte[]> data;
         try {
             data = jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT data FROM " + table + " WHERE snapshot_id = :snapshot AND seq = :seq")
+                    .createQuery("SELECT c.data FROM " + chunkTable + " c JOIN " + snapshotTable + " s"
+                            + " ON s.id = c.snapshot_id AND s.sha256 = :sha256"
+                            + " WHERE c.snapshot_id = :snapshot AND c.seq = :seq")
                     .bind("snapshot", snapshot.id())
+                    .bind("sha256", snapshot.sha256())
                     .bind("seq", seq)
                     .mapTo(byte[].class)
                     .findOne());
@@ -90,7 +97,7 @@ final class ChunkReader extends InputStream {
             throw StorageFailures.unavailable(e);
         }
         return data.orElseThrow(() -> new DamagedSnapshotException("Chunk " + seq + " of snapshot " + snapshot.id()
-                + " is missing; the snapshot was probably deleted while it was read."));
+                + " is missing; the snapshot was probably deleted or re-sealed while it was read."));
     }
 
     private void verifyOnce() throws IOException {

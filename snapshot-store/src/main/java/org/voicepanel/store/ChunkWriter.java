@@ -19,12 +19,19 @@ final class ChunkWriter extends OutputStream {
     private final long snapshotId;
     private final byte[] chunk;
     private final MessageDigest sha256;
+    private final int firstSeq;
     private int filled;
     private int chunks;
     private long size;
     private boolean closed;
 
     ChunkWriter(Handle handle, String table, long snapshotId, int chunkSize) {
+        this(handle, table, snapshotId, chunkSize, 0);
+    }
+
+    /** Numbers the chunks from {@code firstSeq}: a re-seal writes its file behind the chunks it reads. */
+    ChunkWriter(Handle handle, String table, long snapshotId, int chunkSize, int firstSeq) {
+        this.firstSeq = firstSeq;
         this.handle = handle;
         this.table = table;
         this.snapshotId = snapshotId;
@@ -80,7 +87,7 @@ final class ChunkWriter extends OutputStream {
     private void insert(byte[] data) {
         handle.createUpdate("INSERT INTO " + table + " (snapshot_id, seq, data) VALUES (:snapshot, :seq, :data)")
                 .bind("snapshot", snapshotId)
-                .bind("seq", chunks)
+                .bind("seq", firstSeq + chunks)
                 .bind("data", data)
                 .execute();
         chunks++;

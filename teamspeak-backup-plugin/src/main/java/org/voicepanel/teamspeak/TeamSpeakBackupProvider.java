@@ -8,6 +8,7 @@ import org.voicepanel.api.BackupRequest;
 import org.voicepanel.api.BackupRoutes;
 import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
+import org.voicepanel.api.SnapshotFileResealer;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.VoiceBackupProvider;
 import org.voicepanel.teamspeak.query.ServerQueryLogin;
@@ -60,6 +61,12 @@ public final class TeamSpeakBackupProvider implements VoiceBackupProvider {
                 .download(this::download)
                 .delete(this::delete)
                 .restore(restore::restore);
+    }
+
+    /** The stored files, sealed again with the newest key after a rotation. */
+    @Override
+    public Optional<SnapshotFileResealer> snapshotFileResealer() {
+        return Optional.of(store.resealer());
     }
 
     /** Ends the ServerQuery helper threads. */

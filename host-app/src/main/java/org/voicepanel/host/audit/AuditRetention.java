@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.voicepanel.host.db.ChoreLease;
 
 /**
  * Deletes audit entries older than {@code panel.audit.retention}, on one instance at a time (the

@@ -62,6 +62,11 @@ public class ServiceLock implements AutoCloseable {
 
     /** Takes the service's lock or answers SERVICE_BUSY naming what holds it. */
     public Lease acquire(long serviceId, BackupOperation operation) {
+        return acquire(serviceId, operation.name());
+    }
+
+    /** As {@link #acquire(long, BackupOperation)}, for the panel's own chores on a service, such as {@code RESEAL}. */
+    public Lease acquire(long serviceId, String operation) {
         String holder = UUID.randomUUID().toString();
         if (!take(serviceId, operation, holder)) {
             String running = currentOperation(serviceId).map(op -> " (" + op.toLowerCase() + ")").orElse("");
@@ -78,7 +83,7 @@ public class ServiceLock implements AutoCloseable {
      * racers, or Galera's certification) means someone is taking the lock: try again, which sees
      * the winner's row, and if it keeps losing call the service busy.
      */
-    private boolean take(long serviceId, BackupOperation operation, String holder) {
+    private boolean take(long serviceId, String operation, String holder) {
         try {
             // the row in the way may be the expired lease of a crashed instance
             return CertificationRetry.run("Taking a service lock", () -> insert(serviceId, operation, holder)
@@ -92,10 +97,10 @@ public class ServiceLock implements AutoCloseable {
         }
     }
 
-    private boolean insert(long serviceId, BackupOperation operation, String holder) {
+    private boolean insert(long serviceId, String operation, String holder) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT IGNORE INTO service_lock (service_id, holder, operation,"
                         + " expires_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3) + INTERVAL ? * 1000 MICROSECOND)")
-                .bind(0, serviceId).bind(1, holder).bind(2, operation.name()).bind(3, lease.toMillis())
+                .bind(0, serviceId).bind(1, holder).bind(2, operation).bind(3, lease.toMillis())
                 .execute()) == 1;
     }
 

@@ -58,6 +58,19 @@ final class KeysetFile {
         return rotated;
     }
 
+    /** Removes every key but the primary one and writes the keyset; returns it. */
+    KeysetHandle removeAllButPrimary(KeysetHandle current) throws GeneralSecurityException, IOException {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(current);
+        for (int i = current.size() - 1; i >= 0; i--) {
+            if (!current.getAt(i).isPrimary()) {
+                builder.deleteAt(i);
+            }
+        }
+        KeysetHandle retired = builder.build();
+        OwnerOnlyFiles.replace(file, serialize(retired));
+        return retired;
+    }
+
     Path path() {
         return file;
     }

@@ -21,8 +21,9 @@ import org.voicepanel.host.OwnerOnlyFiles;
 /**
  * The panel's two Tink keysets, in {@code panel.keys-dir}: {@value #SNAPSHOT_FILES} (streaming AEAD,
  * AES256_GCM_HKDF_1MB) seals snapshot files, {@value #QUERY_PASSWORDS} (AEAD, AES256_GCM) the stored query
- * passwords. A keyset holds every key it ever had: its primary key seals, all of them open, so {@link #rotate()}
- * changes the key new seals use without making anything sealed before unreadable. Thread-safe: the current keysets
+ * passwords. A keyset holds every key it had since the last {@link #retireOlderKeys()}: its primary key seals, all
+ * of them open, so {@link #rotate()} changes the key new seals use without making anything sealed before
+ * unreadable. Thread-safe: the current keysets
  * are replaced as a whole.
  */
 public final class PanelKeysets {
@@ -105,6 +106,24 @@ public final class PanelKeysets {
             throw new UncheckedIOException("Cannot write the keysets", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink could not add a key", e);
+        }
+    }
+
+    /**
+     * Removes every key but the primary one from both keysets and writes them: what the older keys sealed cannot
+     * be opened any more, so call it only once everything is sealed again ({@code KeyAdminController} checks).
+     */
+    public synchronized Summary retireOlderKeys() {
+        try {
+            Current now = current;
+            KeysetHandle snapshotFiles = snapshotFilesFile.removeAllButPrimary(now.snapshotFiles());
+            KeysetHandle queryPasswords = queryPasswordsFile.removeAllButPrimary(now.queryPasswords());
+            current = of(snapshotFiles, queryPasswords);
+            return summary();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the keysets", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink could not remove a key", e);
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voicepanel.api.ConnectionField;
 import org.voicepanel.api.ProviderContext;
+import org.voicepanel.api.SnapshotFileResealer;
 import org.voicepanel.api.VoiceBackupProvider;
 import org.voicepanel.host.db.SchemaMigrations;
 
@@ -149,8 +152,11 @@ public final class PluginLoading implements AutoCloseable {
         }
         RouteTable routes = new RouteTable();
         provider.registerRoutes(routes);
+        Optional<SnapshotFileResealer> resealer = Objects.requireNonNullElse(provider.snapshotFileResealer(),
+                Optional.empty());
         for (String type : types) {
-            var owner = registry.claim(type, new ProviderRegistry.Registration(pluginId, routes, fields.get(type)));
+            var owner = registry.claim(type, new ProviderRegistry.Registration(pluginId, routes, fields.get(type),
+                    resealer));
             if (owner.isPresent()) {
                 // fail() releases whatever this plugin claimed before
                 throw new IllegalStateException("the voice-server type " + type + " is already served by plugin "

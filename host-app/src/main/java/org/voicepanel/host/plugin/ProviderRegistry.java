@@ -5,15 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.voicepanel.api.ConnectionField;
+import org.voicepanel.api.SnapshotFileResealer;
 
 /** Voice-server type → the routes and connection fields of the one provider serving it. A second claim is refused. */
 public final class ProviderRegistry {
 
-    /** What a type's provider registered, and the plugin it belongs to. */
-    public record Registration(String pluginId, RouteTable routes, List<ConnectionField> fields) {
+    /**
+     * What a type's provider registered, and the plugin it belongs to; {@code resealer} is empty for a provider that
+     * offers none (built for plugin API 2.0, or storing no sealed files).
+     */
+    public record Registration(String pluginId, RouteTable routes, List<ConnectionField> fields,
+                               Optional<SnapshotFileResealer> resealer) {
 
         public Registration {
             fields = List.copyOf(fields);
+        }
+
+        public Registration(String pluginId, RouteTable routes, List<ConnectionField> fields) {
+            this(pluginId, routes, fields, Optional.empty());
         }
     }
 

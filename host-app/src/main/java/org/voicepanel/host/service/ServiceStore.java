@@ -104,6 +104,14 @@ public class ServiceStore {
                 " JOIN service s ON s.id = f.service_id WHERE s.owner_user_id = ?", userId));
     }
 
+    /** Every service's voice-server type by service id, in id order: what a panel-wide chore walks. */
+    public Map<Long, String> typesById() {
+        Map<Long, String> types = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, voiceserver_type FROM service ORDER BY id")
+                .map((rs, ctx) -> types.put(rs.getLong(1), rs.getString(2))).list());
+        return types;
+    }
+
     public List<Service> all() {
         return jdbi.withHandle(h -> withFields(h, h.createQuery("SELECT " + COLUMNS + " FROM service ORDER BY id")
                 .map((rs, ctx) -> row(rs)).list(), "", null));

@@ -87,6 +87,16 @@ public final class KeysetSnapshotFileSealer implements SnapshotFileSealer {
         }
     }
 
+    /** Reads only the header: its key id against the primary key's. Anything not a panel file is not current. */
+    @Override
+    public boolean sealedWithCurrentKey(InputStream sealedStart) throws IOException {
+        try {
+            return SealedFileHeader.read(sealedStart, keyId -> true).keyId() == keysets.snapshotFilePrimaryKeyId();
+        } catch (BackupException e) {
+            return false;
+        }
+    }
+
     private void copyAtMostLimit(InputStream from, OutputStream to) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER_LENGTH];
         long copied = 0;

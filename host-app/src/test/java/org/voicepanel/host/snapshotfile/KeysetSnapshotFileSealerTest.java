@@ -137,6 +137,46 @@ class KeysetSnapshotFileSealerTest {
     }
 
     @Test
+    void aResealedFileOpensOnceTheOlderKeysAreRetiredAndTheOldFileNoLonger() throws IOException {
+        PanelKeysets keysets = PanelKeysets.in(dir.resolve("keys"));
+        KeysetSnapshotFileSealer panel = new KeysetSnapshotFileSealer(keysets);
+        byte[] payload = new byte[3 * 1024 * 1024 + 17]; // several Tink segments
+        new java.util.Random(7).nextBytes(payload);
+        byte[] before = Payloads.seal(panel, payload);
+        assertThat(panel.sealedWithCurrentKey(new ByteArrayInputStream(before))).isTrue();
+
+        keysets.rotate();
+        assertThat(panel.sealedWithCurrentKey(new ByteArrayInputStream(before))).isFalse();
+        ByteArrayOutputStream resealed = new ByteArrayOutputStream();
+        panel.reseal(new ByteArrayInputStream(before), resealed);
+        byte[] after = resealed.toByteArray();
+        assertThat(panel.sealedWithCurrentKey(new ByteArrayInputStream(after))).isTrue();
+
+        PanelKeysets.Summary retired = keysets.retireOlderKeys();
+        assertThat(retired.snapshotFileKeys()).containsExactly(retired.snapshotFilePrimary());
+        assertThat(retired.queryPasswordKeys()).containsExactly(retired.queryPasswordPrimary());
+        assertThat(PanelKeysets.in(dir.resolve("keys")).summary()).isEqualTo(retired);
+        assertThat(Payloads.unseal(panel, after)).isEqualTo(payload);
+        assertThatThrownBy(() -> Payloads.unseal(panel, before))
+                .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.getMessage()).contains("another key"));
+    }
+
+    @Test
+    void aResealOfAnAlteredFileFailsEvenThoughItsStartWasAlreadyResealed() throws IOException {
+        PanelKeysets keysets = PanelKeysets.in(dir.resolve("keys"));
+        KeysetSnapshotFileSealer panel = new KeysetSnapshotFileSealer(keysets);
+        byte[] payload = new byte[3 * 1024 * 1024];
+        new java.util.Random(8).nextBytes(payload);
+        byte[] sealed = Payloads.seal(panel, payload);
+        sealed[sealed.length - 100] ^= 1; // in the last segment: the start re-seals before the fault shows
+        keysets.rotate();
+
+        assertThatThrownBy(() -> panel.reseal(new ByteArrayInputStream(sealed), OutputStream.nullOutputStream()))
+                .isInstanceOfSatisfying(BackupException.class, e -> assertThat(e.reason())
+                        .isEqualTo(BackupException.Reason.SNAPSHOT_FILE_INVALID));
+    }
+
+    @Test
     void aPanelWithoutTheNewKeyCallsAFileSealedWithItAnotherKeys() throws IOException {
         PanelKeysets keysets = PanelKeysets.in(dir.resolve("keys"));
         PanelKeysets copyBeforeRotation = PanelKeysets.in(copyOf(dir.resolve("keys"), dir.resolve("copy")));

@@ -7,35 +7,47 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.voicepanel.api.BackupException;
 import org.voicepanel.api.SnapshotFileSealer;
 
 /**
- * A sealer for provider tests: the payload in the clear behind a magic, followed by an
- * HMAC-SHA256 over it, so that altered, cut or foreign files are refused as the host's are.
+ * A sealer for provider tests: the payload in the clear behind a magic and the name of the key, followed by
+ * an HMAC-SHA256 over it, so that altered, cut or foreign files are refused as the host's are. Like the host's
+ * keysets it may hold several keys: the first seals, all of them open, so tests can rotate and retire keys.
  * It is not the host's file format and not meant to keep anything secret.
  */
 public final class TestSnapshotFileSealer implements SnapshotFileSealer {
 
-    private static final byte[] MAGIC = "TSTSEAL1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "TSTSEAL2".getBytes(StandardCharsets.US_ASCII);
     private static final int MAC_LENGTH = 32;
 
-    private final byte[] key;
+    private final String primary;
+    private final Map<String, byte[]> keys = new LinkedHashMap<>();
 
     public TestSnapshotFileSealer() {
         this("test-key");
     }
 
-    public TestSnapshotFileSealer(String key) {
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+    /** Seals with {@code primaryKey}; opens files of it and of {@code olderKeys}. Key names are short ASCII. */
+    public TestSnapshotFileSealer(String primaryKey, String... olderKeys) {
+        this.primary = primaryKey;
+        keys.put(primaryKey, primaryKey.getBytes(StandardCharsets.UTF_8));
+        for (String older : olderKeys) {
+            keys.put(older, older.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Override
     public void seal(InputStream payload, OutputStream sealed) throws IOException {
-        Mac mac = newMac();
+        Mac mac = newMac(keys.get(primary));
+        byte[] name = primary.getBytes(StandardCharsets.US_ASCII);
         sealed.write(MAGIC);
+        sealed.write(name.length);
+        sealed.write(name);
         byte[] buffer = new byte[8192];
         for (int n; (n = payload.read(buffer)) > 0; ) {
             mac.update(buffer, 0, n);
@@ -46,11 +58,11 @@ public final class TestSnapshotFileSealer implements SnapshotFileSealer {
 
     @Override
     public void unseal(InputStream sealed, OutputStream payload) throws IOException {
-        byte[] magic = sealed.readNBytes(MAGIC.length);
-        if (!Arrays.equals(magic, MAGIC)) {
+        byte[] key = keys.get(keyName(sealed));
+        if (key == null) {
             throw invalid();
         }
-        Mac mac = newMac();
+        Mac mac = newMac(key);
         // hold back the last MAC_LENGTH bytes: they are the tag, not payload
         byte[] window = new byte[0];
         byte[] buffer = new byte[8192];
@@ -67,7 +79,26 @@ public final class TestSnapshotFileSealer implements SnapshotFileSealer {
         }
     }
 
-    private Mac newMac() {
+    @Override
+    public boolean sealedWithCurrentKey(InputStream sealedStart) throws IOException {
+        return primary.equals(keyName(sealedStart));
+    }
+
+    /** The key name after the magic; throws SNAPSHOT_FILE_INVALID for anything else. */
+    private static String keyName(InputStream sealed) throws IOException {
+        byte[] magic = sealed.readNBytes(MAGIC.length);
+        int length = sealed.read();
+        if (!Arrays.equals(magic, MAGIC) || length < 0) {
+            throw invalid();
+        }
+        byte[] name = sealed.readNBytes(length);
+        if (name.length != length) {
+            throw invalid();
+        }
+        return new String(name, StandardCharsets.US_ASCII);
+    }
+
+    private static Mac newMac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
