@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import org.voicepanel.system.BrowserSession;
@@ -156,8 +155,6 @@ class GaleraIT {
     }
 
     @Test
-    @Disabled("Fails since every request also counts the caller's hourly budget in one row: a request of the 48"
-            + " hangs until the client's 120 s timeout. Not verified until that is fixed (docs/reliability.md).")
     void oneWebSessionUsedOnBothPanelsAtOnceAnswersEveryRequest() throws Exception {
         long conflictsBefore = retriedConflicts();
         BrowserSession login = new BrowserSession(a.baseUrl());
@@ -196,8 +193,6 @@ class GaleraIT {
     }
 
     @Test
-    @Disabled("Fails with the streamed upload and the shared snapshot store: the test no longer sees the upload"
-            + " waiting at its first chunk within 2 minutes. Not verified until that is fixed (docs/reliability.md).")
     void nodeKilledDuringAWriteLeavesNothingHalfWrittenAndRejoins() throws Exception {
         SnapshotLedger before = SnapshotLedger.of(apiB, erin);
         Connection holder = holdNextChunks(cluster.node(1));
