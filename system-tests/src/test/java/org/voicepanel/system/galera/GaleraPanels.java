@@ -40,9 +40,9 @@ final class GaleraPanels implements AutoCloseable {
      * waits for it, the test creates it. The panels reach it within their retry and back-off times
      * (a second or two apart).
      */
-    static GaleraPanels onceTheDatabaseExists(GaleraCluster cluster, String database, List<GaleraNode> nodes)
-            throws Exception {
-        GaleraPanels started = launch(database, nodes, List.of(), node -> node.jdbcUrl(database));
+    static GaleraPanels onceTheDatabaseExists(GaleraCluster cluster, String database, List<GaleraNode> nodes,
+            String... extraArgs) throws Exception {
+        GaleraPanels started = launch(database, nodes, List.of(), node -> node.jdbcUrl(database), extraArgs);
         try {
             started.awaitAllWaitingForTheDatabase();
             try (Connection connection = cluster.connect("mysql"); Statement statement = connection.createStatement()) {
@@ -73,22 +73,44 @@ final class GaleraPanels implements AutoCloseable {
             started.awaitHealthy();
             return started;
         } catch (Exception e) {
+            // what each node was doing tells a hung statement from a panel's own fault
+            e.addSuppressed(new IllegalStateException("The nodes' sessions:\n" + sessions(nodes)));
             started.close();
             throw e;
         }
+    }
+
+    private static String sessions(List<GaleraNode> nodes) {
+        StringBuilder out = new StringBuilder();
+        for (GaleraNode node : nodes) {
+            out.append("node ").append(node.number()).append(":\n");
+            try (Connection connection = node.connect("mysql"); Statement statement = connection.createStatement();
+                 java.sql.ResultSet rs = statement.executeQuery("SELECT id, db, command, time, state, info"
+                         + " FROM information_schema.processlist WHERE command <> 'Sleep' AND id <> CONNECTION_ID()")) {
+                while (rs.next()) {
+                    out.append(String.format("  %s %s %s %ss %s: %s%n", rs.getLong(1), rs.getString(2),
+                            rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6)));
+                }
+            } catch (java.sql.SQLException e) {
+                out.append("  not asked: ").append(e).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     interface Url {
         String of(GaleraNode node);
     }
 
-    private static GaleraPanels launch(String database, List<GaleraNode> nodes, List<StartingGate> gates, Url url)
-            throws IOException {
+    private static GaleraPanels launch(String database, List<GaleraNode> nodes, List<StartingGate> gates, Url url,
+            String... extraArgs) throws IOException {
         List<PanelProcess> panels = new ArrayList<>();
         GaleraPanels started = new GaleraPanels(panels, gates);
         try {
             for (GaleraNode node : nodes) {
-                panels.add(PanelProcess.launch(database + "-node" + node.number(), args(url.of(node))));
+                List<String> args = new ArrayList<>(List.of(args(url.of(node))));
+                args.addAll(List.of(extraArgs));
+                panels.add(PanelProcess.launch(database + "-node" + node.number(), args.toArray(String[]::new)));
             }
             return started;
         } catch (IOException | RuntimeException e) {

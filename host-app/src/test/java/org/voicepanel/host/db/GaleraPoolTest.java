@@ -11,17 +11,18 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** What the panel's pool is told to run on each new connection, on a MariaDB that is no Galera node. */
-class CausalReadsTest {
+/** What the panel's pool is told on a MariaDB that is no Galera node, or that cannot be asked yet. */
+class GaleraPoolTest {
 
     @Test
     void serverThatIsNoGaleraNodeGetsNothing() {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(((HikariDataSource) TestDatabase.dataSource()).getJdbcUrl());
 
-        CausalReads.configure(pool);
+        GaleraPool.configure(pool, true);
 
         assertThat(pool.getConnectionInitSql()).isNull();
+        assertThat(pool.getDataSourceProperties()).doesNotContainKey(GaleraPool.SERVER_PREPARED_STATEMENTS);
     }
 
     @Test
@@ -29,16 +30,17 @@ class CausalReadsTest {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + freePort() + "/panel");
 
-        CausalReads.configure(pool);
+        GaleraPool.configure(pool, true);
 
-        assertThat(pool.getConnectionInitSql()).isEqualTo(CausalReads.SYNC_WAIT_IF_GALERA);
+        assertThat(pool.getConnectionInitSql()).isEqualTo(GaleraPool.SYNC_WAIT_IF_GALERA);
+        assertThat(pool.getDataSourceProperties()).containsEntry(GaleraPool.SERVER_PREPARED_STATEMENTS, "false");
     }
 
     @Test
     void thatQuestionIsHarmlessOnAServerThatIsNoGaleraNode() throws Exception {
         try (Connection connection = TestDatabase.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute(CausalReads.SYNC_WAIT_IF_GALERA);
+            statement.execute(GaleraPool.SYNC_WAIT_IF_GALERA);
             try (ResultSet rs = statement.executeQuery("SELECT @@SESSION.wsrep_sync_wait")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
