@@ -14,8 +14,8 @@ import org.hibernate.validator.constraintvalidation.HibernateConstraintValidator
 
 /**
  * On the {@code @JsonAnySetter} map of a body record: the fields the record does not declare are refused by name.
- * The mapper itself ignores unknown fields (Spring Boot's default), so a strict body is refused by this check with
- * its others, after the route's role check, and not as an unreadable body before it.
+ * Collected by the mapper rather than failing the read, they are refused with the body's other faults, after the
+ * route's role check (a caller without the role hears 403 whatever the body holds).
  */
 @Target({ElementType.FIELD, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
