@@ -81,7 +81,9 @@ class BackupCatalogIT {
         assertError(world.api.post(backups(world.bobVoice) + "/" + snapshot + "/pin", world.alice.readWrite()),
                 404, "SERVICE_NOT_FOUND");
         assertError(patch(path, "{\"label\":\"two\\nlines\"}"), 400, "BAD_REQUEST");
-        assertError(patch(path, "{\"title\":\"x\"}"), 400, "BAD_REQUEST");
+        Answer unknown = patch(path, "{\"title\":\"x\"}");
+        assertError(unknown, 400, "BAD_REQUEST");
+        assertThat(unknown.message()).isEqualTo("The field title is not part of this request.");
     }
 
     @Test
@@ -132,7 +134,10 @@ class BackupCatalogIT {
         assertError(put(path, "{\"enabled\":true,\"every_hours\":6,\"retention\":{\"keep\":0}}"), 400, "BAD_REQUEST");
         assertError(world.api.send(world.api.request(path, world.alice.readOnly())
                 .header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString("{\"enabled\":false}"))), 403, "FORBIDDEN");
+                .PUT(BodyPublishers.ofString("{\"enabled\":false,\"hourly\":1}"))), 403, "FORBIDDEN");
+        Answer unknown = put(path, "{\"enabled\":false,\"hourly\":1}");
+        assertError(unknown, 400, "BAD_REQUEST");
+        assertThat(unknown.message()).isEqualTo("The field hourly is not part of this request.");
         assertThat(put(path, "{\"enabled\":false}").status()).isEqualTo(200);
         assertThat(world.api.get(path, world.alice.readOnly()).data().path("schedule").has("next_run")).isFalse();
     }
@@ -151,6 +156,22 @@ class BackupCatalogIT {
     }
 
     @Test
+    void theWebhookAndTheStatusAreCheckedAfterTheRoleAndRefusedInSentences() {
+        String ftp = "{\"url\":\"ftp://hooks.example.org/\",\"secret\":\"0123456789abcdef\"}";
+        assertError(putAs(world.alice.readWrite(), "/admin/backups/webhook", ftp), 403, "FORBIDDEN");
+
+        Answer webhook = putAs(world.adminToken, "/admin/backups/webhook", ftp);
+        Answer status = putAs(world.adminToken, "/admin/services/" + world.aliceVoice + "/status",
+                "{\"status\":\"locked\"}");
+
+        assertError(webhook, 400, "BAD_REQUEST");
+        assertThat(webhook.message())
+                .isEqualTo("The field url must be an http or https address of at most 2048 characters.");
+        assertError(status, 400, "BAD_REQUEST");
+        assertThat(status.message()).isEqualTo("The field status must be one of active, suspended or adminlocked.");
+    }
+
+    @Test
     void metricsAreForAdminsOnly() {
         assertError(world.api.get("/actuator/prometheus", null), 401, "UNAUTHENTICATED");
         assertError(world.api.get("/actuator/prometheus", world.alice.readWrite()), 403, "FORBIDDEN");
@@ -162,7 +183,11 @@ class BackupCatalogIT {
     }
 
     private static Answer put(String path, String json) {
-        return world.api.send(world.api.request(path, world.alice.readWrite())
+        return putAs(world.alice.readWrite(), path, json);
+    }
+
+    private static Answer putAs(String token, String path, String json) {
+        return world.api.send(world.api.request(path, token)
                 .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }
 

@@ -358,7 +358,7 @@ class PanelContractIT {
             Map<String, Object> fraction = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", "x");
             ((Map<String, Object>) fraction.get("voiceserver")).put("slots", 1.5);
             assertThat(refusal(api.postJson("/admin/services", adminToken, fraction)))
-                    .isEqualTo("The field slots must be a whole number from 1 to 1000000.");
+                    .isEqualTo("The field voiceserver.slots must be a whole number.");
 
             Map<String, Object> edit = PanelAdmin.serviceBody(alice, "testvoice", "127.0.0.1", null);
             edit.remove("voiceserver");

@@ -9,7 +9,7 @@ import org.voicepanel.host.web.ApiException;
 public record Retention(int keep, int daily, int weekly, int monthly) {
 
     public static final Retention DEFAULT = new Retention(7, 0, 0, 0);
-    static final int MAX = 1000;
+    public static final int MAX = 1000;
 
     public Retention {
         if (keep < 1 || keep > MAX) {

@@ -1,15 +1,22 @@
 package org.voicepanel.host.schedule;
 
-import java.time.DateTimeException;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.NoUnknownFields;
 
 /**
  * The schedule's JSON (api.md): {@code {"enabled": true, "time_zone": "Europe/Berlin", "every_hours": 6}}, or
@@ -18,25 +25,55 @@ import org.voicepanel.host.web.ApiException;
  */
 final class ScheduleBody {
 
-    private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-    private static final Set<String> FIELDS = Set.of("enabled", "time_zone", "every_hours", "daily_at", "weekly_on",
-            "retention");
-    private static final Set<String> RETENTION_FIELDS = Set.of("keep", "daily", "weekly", "monthly");
+    private static final String HH_MM = "([01][0-9]|2[0-3]):[0-5][0-9]";
+    private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+    private static final String ZONE_RULE = "The field time_zone must be an IANA time zone such as Europe/Berlin"
+            + " or UTC.";
+    private static final String KEEP_RULE = "The field retention.keep must be a whole number from 1 to "
+            + Retention.MAX + ".";
+    private static final String PERIOD_RULE = " must be a whole number from 0 to " + Retention.MAX + ".";
+
+    /** The body of {@code PUT .../backup/schedule}; the rules that tie its fields together are in {@link #read}. */
+    record Request(
+            @NotNull(message = "The field enabled (true or false) is required.") Boolean enabled,
+            @JsonProperty("time_zone") @Size(max = 64, message = ZONE_RULE) @TimeZoneId(message = ZONE_RULE)
+            String timeZone,
+            @JsonProperty("every_hours") Integer everyHours,
+            @JsonProperty("daily_at")
+            @Pattern(regexp = HH_MM, message = "The field daily_at must be a time of day as HH:MM, such as 03:30.")
+            String dailyAt,
+            @JsonProperty("weekly_on")
+            @Pattern(regexp = WEEKDAY, flags = Pattern.Flag.CASE_INSENSITIVE,
+                    message = "The field weekly_on must be a weekday in English, such as monday.")
+            String weeklyOn,
+            @Valid RetentionRequest retention,
+            @JsonAnySetter @NoUnknownFields @Schema(hidden = true) Map<String, Object> unknown) {
+    }
+
+    /** {@code retention}: a field left out keeps its default (7, 0, 0, 0). */
+    record RetentionRequest(
+            @Min(value = 1, message = KEEP_RULE) @Max(value = Retention.MAX, message = KEEP_RULE) Integer keep,
+            @Min(value = 0, message = "The field retention.daily" + PERIOD_RULE)
+            @Max(value = Retention.MAX, message = "The field retention.daily" + PERIOD_RULE) Integer daily,
+            @Min(value = 0, message = "The field retention.weekly" + PERIOD_RULE)
+            @Max(value = Retention.MAX, message = "The field retention.weekly" + PERIOD_RULE) Integer weekly,
+            @Min(value = 0, message = "The field retention.monthly" + PERIOD_RULE)
+            @Max(value = Retention.MAX, message = "The field retention.monthly" + PERIOD_RULE) Integer monthly,
+            @JsonAnySetter @NoUnknownFields(in = "retention.") @Schema(hidden = true) Map<String, Object> unknown) {
+    }
 
     private ScheduleBody() {
     }
 
-    static BackupSchedule read(Map<String, Object> body, int minIntervalHours) {
-        BodyFields fields = BodyFields.of(body, FIELDS);
-        Boolean enabled = fields.bool("enabled");
-        if (enabled == null) {
-            throw ApiException.badRequest("enabled (true or false) is required.");
-        }
-        ZoneId zone = zone(fields.text("time_zone", 64));
-        Retention retention = retention(fields.object("retention", RETENTION_FIELDS));
-        Long everyHours = fields.number("every_hours", 1, 24);
-        LocalTime dailyAt = time(fields.text("daily_at", 5));
-        DayOfWeek weeklyOn = weekday(fields.text("weekly_on", 9));
+    /** The schedule of a body that passed {@link org.voicepanel.host.web.RequestBodies}. */
+    static BackupSchedule read(Request body, int minIntervalHours) {
+        boolean enabled = body.enabled();
+        ZoneId zone = ZoneId.of(body.timeZone() == null ? "UTC" : body.timeZone());
+        Retention retention = retention(body.retention());
+        Integer everyHours = body.everyHours();
+        LocalTime dailyAt = body.dailyAt() == null ? null : LocalTime.parse(body.dailyAt());
+        DayOfWeek weeklyOn = body.weeklyOn() == null ? null
+                : DayOfWeek.valueOf(body.weeklyOn().toUpperCase(Locale.ROOT));
         if (!enabled && everyHours == null && dailyAt == null) {
             return new BackupSchedule(false, zone, null, null, null, retention);
         }
@@ -46,11 +83,10 @@ final class ScheduleBody {
         if (everyHours == null && dailyAt == null) {
             throw ApiException.badRequest("Give every_hours, or daily_at (with weekly_on for a weekly run).");
         }
-        if (everyHours != null && !BackupSchedule.HOURLY_STEPS.contains(everyHours.intValue())) {
-            throw ApiException.badRequest("every_hours must be one of 1, 2, 3, 4, 6, 8 or 12.");
+        if (everyHours != null && !BackupSchedule.HOURLY_STEPS.contains(everyHours)) {
+            throw ApiException.badRequest("The field every_hours must be one of 1, 2, 3, 4, 6, 8 or 12.");
         }
-        BackupSchedule schedule = new BackupSchedule(enabled, zone, everyHours == null ? null : everyHours.intValue(),
-                dailyAt, weeklyOn, retention);
+        BackupSchedule schedule = new BackupSchedule(enabled, zone, everyHours, dailyAt, weeklyOn, retention);
         if (enabled && schedule.intervalHours() < minIntervalHours) {
             throw ApiException.badRequest("This service may be backed up at most every " + minIntervalHours
                     + " hours.");
@@ -81,48 +117,12 @@ final class ScheduleBody {
         return view;
     }
 
-    private static ZoneId zone(String name) {
-        if (name == null) {
-            return ZoneId.of("UTC");
-        }
-        try {
-            return ZoneId.of(name);
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("time_zone must be an IANA time zone such as Europe/Berlin or UTC.");
-        }
-    }
-
-    private static LocalTime time(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (!HH_MM.matcher(text).matches()) {
-            throw ApiException.badRequest("daily_at must be a time of day as HH:MM, such as 03:30.");
-        }
-        return LocalTime.parse(text);
-    }
-
-    private static DayOfWeek weekday(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return DayOfWeek.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("weekly_on must be a weekday in English, such as monday.");
-        }
-    }
-
-    private static Retention retention(BodyFields fields) {
-        if (fields == null) {
+    private static Retention retention(RetentionRequest body) {
+        if (body == null) {
             return Retention.DEFAULT;
         }
-        Long keep = fields.number("keep", 1, Retention.MAX);
-        Long daily = fields.number("daily", 0, Retention.MAX);
-        Long weekly = fields.number("weekly", 0, Retention.MAX);
-        Long monthly = fields.number("monthly", 0, Retention.MAX);
-        return new Retention(keep == null ? Retention.DEFAULT.keep() : keep.intValue(),
-                daily == null ? 0 : daily.intValue(), weekly == null ? 0 : weekly.intValue(),
-                monthly == null ? 0 : monthly.intValue());
+        return new Retention(body.keep() == null ? Retention.DEFAULT.keep() : body.keep(),
+                body.daily() == null ? 0 : body.daily(), body.weekly() == null ? 0 : body.weekly(),
+                body.monthly() == null ? 0 : body.monthly());
     }
 }

@@ -16,6 +16,7 @@ import org.voicepanel.host.backup.catalog.LimitsStore;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
 import org.voicepanel.host.web.Envelope;
+import org.voicepanel.host.web.RequestBodies;
 
 /** A service's schedule and retention, its next and its last run (api.md). */
 @RestController
@@ -28,9 +29,11 @@ class ScheduleController {
     private final RunStore runs;
     private final LimitsStore limits;
     private final BackupScheduler scheduler;
+    private final RequestBodies bodies;
 
     ScheduleController(ServiceAccess access, ScheduleStore schedules, RunStore runs, LimitsStore limits,
-                       BackupScheduler scheduler) {
+                       BackupScheduler scheduler, RequestBodies bodies) {
+        this.bodies = bodies;
         this.access = access;
         this.schedules = schedules;
         this.runs = runs;
@@ -45,10 +48,11 @@ class ScheduleController {
     }
 
     @PutMapping(PATH)
-    Envelope setSchedule(Caller caller, @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
+    Envelope setSchedule(Caller caller, @PathVariable String id,
+                         @RequestBody(required = false) ScheduleBody.Request body) {
         caller.require(Role.BACKUPS_WRITE);
         Service service = access.owned(caller, id);
-        BackupSchedule schedule = ScheduleBody.read(body, limits.of(service.id()).minIntervalHours());
+        BackupSchedule schedule = ScheduleBody.read(bodies.checked(body), limits.of(service.id()).minIntervalHours());
         schedules.save(service.id(), schedule);
         scheduler.plan(service.id());
         return Envelope.data("schedule", view(service));

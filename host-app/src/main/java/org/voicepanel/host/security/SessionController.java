@@ -3,6 +3,8 @@ package org.voicepanel.host.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import org.voicepanel.host.account.Role;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.ErrorCode;
+import org.voicepanel.host.web.RequestBodies;
 
 /**
  * The web page's login: {@code POST /session} with a name and password, {@code GET /session}
@@ -35,20 +38,23 @@ import org.voicepanel.host.web.ErrorCode;
 @RestController
 class SessionController {
 
-    record Credentials(String name, String password) {
+    record Credentials(@NotBlank(message = "The name is required.") String name,
+                       @NotNull(message = "The password is required.") String password) {
     }
 
     private final PasswordLogin login;
     private final LoginThrottle throttle;
     private final SecurityContextRepository contexts;
     private final CsrfTokenRepository csrfTokens;
+    private final RequestBodies bodies;
 
     SessionController(PasswordLogin login, LoginThrottle throttle, SecurityContextRepository contexts,
-                      CsrfTokenRepository csrfTokens) {
+                      CsrfTokenRepository csrfTokens, RequestBodies bodies) {
         this.login = login;
         this.throttle = throttle;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
+        this.bodies = bodies;
     }
 
     @GetMapping("/session")
@@ -66,9 +72,7 @@ class SessionController {
         if (PresentedToken.isPresent(request)) {
             throw ApiException.badRequest("Log in with a name and password only, without an access token.");
         }
-        if (body == null || body.name() == null || body.name().isBlank() || body.password() == null) {
-            throw ApiException.badRequest("A name and a password are required.");
-        }
+        bodies.checked(body);
         List<String> subjects = List.of(LoginThrottle.user(body.name()), LoginThrottle.address(request.getRemoteAddr()));
         Optional<LoginThrottle.Refusal> refused = throttle.refusal(subjects);
         if (refused.isPresent()) {

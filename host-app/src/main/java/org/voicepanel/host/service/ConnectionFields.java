@@ -18,9 +18,6 @@ import org.voicepanel.host.web.ApiException;
 @Component
 public class ConnectionFields {
 
-    /** Keys of the voiceserver object that every type has, read by {@link ServiceDraft}. */
-    static final Set<String> COMMON = Set.of("type", "host", "slots");
-
     private final ProviderRegistry registry;
 
     public ConnectionFields(ProviderRegistry registry) {
@@ -32,12 +29,13 @@ public class ConnectionFields {
         return registry.forType(type).map(ProviderRegistry.Registration::fields).orElse(List.of());
     }
 
+    /** {@code voiceserver}: the object's fields but the fixed ones ({@link ServiceDraft.VoiceServer}). */
     SubmittedFields read(String type, Map<String, Object> voiceserver, boolean creating) {
         List<ConnectionField> fields = of(type);
         Set<String> names = new LinkedHashSet<>();
         fields.forEach(field -> names.add(field.name()));
         for (String key : voiceserver.keySet()) {
-            if (!COMMON.contains(key) && !names.contains(key)) {
+            if (!names.contains(key)) {
                 throw ApiException.badRequest("The field voiceserver." + key + " is not a connection field of " + type
                         + " voice servers" + (fields.isEmpty() ? " (no loaded plugin serves them)." : "; they have "
                         + String.join(", ", names) + "."));

@@ -29,9 +29,11 @@ class ServiceController {
     private final ServiceObjects objects;
     private final ConnectionFields fields;
     private final VoiceStatusCache statuses;
+    private final RequestBodies bodies;
 
     ServiceController(ServiceStore services, ServiceAccess access, UserStore users, ServiceObjects objects,
-                      ConnectionFields fields, VoiceStatusCache statuses) {
+                      ConnectionFields fields, VoiceStatusCache statuses, RequestBodies bodies) {
+        this.bodies = bodies;
         this.services = services;
         this.access = access;
         this.users = users;
@@ -57,18 +59,18 @@ class ServiceController {
     }
 
     @PostMapping("/admin/services")
-    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) Map<String, Object> body) {
+    ResponseEntity<Envelope> create(Caller caller, @RequestBody(required = false) ServiceDraft.Body body) {
         caller.require(Role.ADMIN);
-        ServiceDraft draft = ServiceDraft.from(body, true, fields);
+        ServiceDraft draft = ServiceDraft.from(bodies.checked(body), true, fields);
         requireUser(draft.ownerUserId());
         return ResponseEntity.status(HttpStatus.CREATED).body(Envelope.data("service", view(services.create(draft))));
     }
 
     @PutMapping("/admin/services/{id}")
-    Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
+    Envelope update(Caller caller, @PathVariable String id, @RequestBody(required = false) ServiceDraft.Body body) {
         caller.require(Role.ADMIN);
         long serviceId = Ids.parse(id, "service id");
-        ServiceDraft draft = ServiceDraft.from(body, false, fields);
+        ServiceDraft draft = ServiceDraft.from(bodies.checked(body), false, fields);
         requireUser(draft.ownerUserId());
         Service updated = services.update(serviceId, draft)
                 .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."));

@@ -1,65 +1,63 @@
 package org.voicepanel.host.service;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.voicepanel.host.web.ApiException;
+import org.voicepanel.host.web.RequestBodies;
 
 /**
- * A service as an admin submits it, checked field by field: what every voice-server type has here,
- * the type's own connection fields by {@link ConnectionFields}. Connection data ends up on a voice
- * server's wire, so control characters are refused everywhere.
+ * A service as an admin submits it: what every voice-server type has, checked by Bean Validation on {@link Body},
+ * and the type's own connection fields, checked by {@link ConnectionFields} as its provider declared them.
+ * Connection data ends up on a voice server's wire, so control characters are refused everywhere.
  *
  * @param fields the type's connection fields, checked as its provider declared them
  */
 public record ServiceDraft(long ownerUserId, String name, String type, String host, int slots,
                            SubmittedFields fields) {
 
-    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
+    private static final String NAME_RULE = "The field name must be text of at most 128 characters, without control"
+            + " characters.";
+    private static final String SLOTS_RULE = "The field slots must be a whole number from 1 to 1000000.";
 
-    /** Reads the JSON body of {@code POST /admin/services}; {@code creating} is false for edits. */
-    @SuppressWarnings("unchecked")
-    public static ServiceDraft from(Map<String, Object> body, boolean creating, ConnectionFields declared) {
-        if (body == null || !(body.get("voiceserver") instanceof Map<?, ?> voiceserverRaw)) {
-            throw ApiException.badRequest("A service needs owner_user_id, name and a voiceserver object.");
-        }
-        Map<String, Object> vs = (Map<String, Object>) voiceserverRaw;
-        String type = matching(vs, "type", TYPE, "lower-case letters, digits and dashes");
-        return new ServiceDraft(
-                positive(body, "owner_user_id", Long.MAX_VALUE),
-                text(body, "name", 128),
-                type,
-                matching(vs, "host", HOST, "a host name or IP address"),
-                (int) positive(vs, "slots", 1_000_000),
-                declared.read(type, vs, creating));
+    /** The JSON body of {@code POST /admin/services} and {@code PUT /admin/services/{id}}. */
+    record Body(
+            @JsonProperty("owner_user_id") @NotNull(message = "The field owner_user_id is required.")
+            @Min(value = 1, message = "The field owner_user_id must be a user id (a whole number of 1 or more).")
+            Long ownerUserId,
+            @NotBlank(message = "The field name is required.") @Size(max = 128, message = NAME_RULE)
+            @Pattern(regexp = RequestBodies.NO_CONTROL_CHARACTERS, message = NAME_RULE) String name,
+            @NotNull(message = "A service needs owner_user_id, name and a voiceserver object.") @Valid
+            VoiceServer voiceserver) {
     }
 
-    private static String text(Map<String, Object> map, String key, int max) {
-        Object value = map.get(key);
-        if (!(value instanceof String text) || text.isBlank()) {
-            throw ApiException.badRequest("The field " + key + " is required.");
-        }
-        if (text.length() > max || text.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("The field " + key + " must be text of at most " + max
-                    + " characters, without control characters.");
-        }
-        return text;
+    /**
+     * The {@code voiceserver} object: its fixed fields here; every other field goes to {@code connection}, for the
+     * type's provider declares those at run time, which no annotation can say ({@link ConnectionFields} reads them).
+     */
+    record VoiceServer(
+            @NotBlank(message = "The field type is required.")
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}",
+                    message = "The field type must be lower-case letters, digits and dashes.") String type,
+            @NotBlank(message = "The field host is required.")
+            @Pattern(regexp = "[A-Za-z0-9.:\\[\\]-]{1,255}",
+                    message = "The field host must be a host name or IP address.") String host,
+            @NotNull(message = "The field slots is required.") @Min(value = 1, message = SLOTS_RULE)
+            @Max(value = 1_000_000, message = SLOTS_RULE) Integer slots,
+            @JsonAnySetter @Schema(hidden = true) Map<String, Object> connection) {
     }
 
-    private static String matching(Map<String, Object> map, String key, Pattern pattern, String what) {
-        String value = text(map, key, 255);
-        if (!pattern.matcher(value).matches()) {
-            throw ApiException.badRequest("The field " + key + " must be " + what + ".");
-        }
-        return value;
-    }
-
-    private static long positive(Map<String, Object> map, String key, long max) {
-        Object value = map.get(key);
-        if (value instanceof Number number && number.doubleValue() == number.longValue()
-                && number.longValue() > 0 && number.longValue() <= max) {
-            return number.longValue();
-        }
-        throw ApiException.badRequest("The field " + key + " must be a whole number from 1 to " + max + ".");
+    /** The draft of a body that passed {@link RequestBodies}; {@code creating} is false for edits. */
+    static ServiceDraft from(Body body, boolean creating, ConnectionFields declared) {
+        VoiceServer vs = body.voiceserver();
+        return new ServiceDraft(body.ownerUserId(), body.name(), vs.type(), vs.host(), vs.slots(),
+                declared.read(vs.type(), vs.connection() == null ? Map.of() : vs.connection(), creating));
     }
 }

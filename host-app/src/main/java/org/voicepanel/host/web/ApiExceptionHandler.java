@@ -88,9 +88,9 @@ public class ApiExceptionHandler {
                         "The JSON body is larger or nested deeper than this panel accepts.");
             }
         }
-        String field = BodyFields.offending(e);
-        return respond(ErrorCode.BAD_REQUEST, field == null ? "The request body or a parameter is malformed."
-                : "The field " + field + " has the wrong type or form.");
+        String sentence = BodyFields.sentence(e);
+        return respond(ErrorCode.BAD_REQUEST, sentence == null ? "The request body or a parameter is malformed."
+                : sentence);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestBodies {
 
+    /** For {@code @Pattern}: text without control characters (line breaks included), as everywhere on the wire. */
+    public static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}]*";
+
     private final Validator validator;
 
     public RequestBodies(Validator validator) {
