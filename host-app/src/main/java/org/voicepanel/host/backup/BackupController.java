@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +154,7 @@ class BackupController {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         OutputStream out = response.getOutputStream();
         out.write("{\"status\":\"success\",\"data\":{\"snapshot\":\"".getBytes(StandardCharsets.US_ASCII));
-        try (OutputStream base64 = Base64.getEncoder().wrap(new UnclosableOutputStream(out))) {
+        try (OutputStream base64 = new Base64Body(out)) {
             file.writeTo(base64);
         }
         out.write("\"}}".getBytes(StandardCharsets.US_ASCII));

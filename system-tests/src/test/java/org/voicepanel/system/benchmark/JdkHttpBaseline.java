@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,7 +22,8 @@ import java.util.concurrent.Executors;
  * The floor for a download route: the JDK's own {@link HttpServer} streaming a snapshot's chunk rows from the panel's
  * MariaDB, with as many connections as the panel's pool (16) and a thread per request, nothing else (no
  * authentication, no lookup of the service, no hash check). {@code GET /raw/{snapshot}} answers the file with its
- * length, {@code GET /json/{snapshot}} the panel's JSON envelope around its base64, chunked.
+ * length, {@code GET /json/{snapshot}} the panel's JSON envelope around its base64 (the JDK's Base64 encoder over the
+ * array of each row), chunked.
  */
 final class JdkHttpBaseline implements AutoCloseable {
 
@@ -31,6 +33,8 @@ final class JdkHttpBaseline implements AutoCloseable {
 
     JdkHttpBaseline(List<Connection> connections) throws IOException {
         this.pool = new ArrayBlockingQueue<>(connections.size(), false, connections);
+        // as Tomcat does: without it, Nagle's algorithm held back the last segment of an answer
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/raw/", exchange -> answer(exchange, false));
         server.createContext("/json/", exchange -> answer(exchange, true));
@@ -78,24 +82,38 @@ final class JdkHttpBaseline implements AutoCloseable {
         OutputStream body = exchange.getResponseBody();
         if (json) {
             body.write("{\"status\":\"success\",\"data\":{\"snapshot\":\"".getBytes(StandardCharsets.US_ASCII));
-            OutputStream base64 = Base64.getEncoder().wrap(new java.io.FilterOutputStream(body) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush(); // the exchange's stream stays open for the end of the JSON
-                }
-            });
-            rows(connection, snapshotId, base64);
-            base64.close();
+            byte[] rest = base64Rows(connection, snapshotId, body);
+            body.write(Base64.getEncoder().encode(rest));
             body.write("\"}}".getBytes(StandardCharsets.US_ASCII));
         } else {
             rows(connection, snapshotId, body);
         }
         body.close();
+    }
+
+    /** Writes the base64 of the rows' bytes, block by block; returns the last bytes, fewer than three, to encode. */
+    private static byte[] base64Rows(Connection connection, long snapshotId, OutputStream out) throws Exception {
+        byte[] carry = new byte[0];
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT data FROM ts3_snapshot_chunk WHERE snapshot_id = ? ORDER BY seq")) {
+            read.setLong(1, snapshotId);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    byte[] row = rows.getBytes(1);
+                    byte[] data = carry.length == 0 ? row : concat(carry, row);
+                    int whole = data.length / 3 * 3;
+                    out.write(Base64.getEncoder().encode(whole == data.length ? data : Arrays.copyOf(data, whole)));
+                    carry = Arrays.copyOfRange(data, whole, data.length);
+                }
+            }
+        }
+        return carry;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static void rows(Connection connection, long snapshotId, OutputStream out) throws Exception {
