@@ -15,7 +15,6 @@ import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
 import org.voicepanel.host.security.CallerAuthentication;
 import org.voicepanel.host.security.PresentedToken;
-import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceStore;
 import org.voicepanel.host.web.Envelope;
 import org.voicepanel.host.web.Ids;
@@ -97,7 +96,7 @@ final class AuditInterceptor implements HandlerInterceptor {
         if (caller.has(Role.ADMIN)) {
             return true;
         }
-        return !action.isAdminChange() && services.byId(serviceId).map(Service::ownerUserId)
+        return !action.isAdminChange() && services.ownerOf(serviceId)
                 .filter(owner -> owner == caller.userId()).isPresent();
     }
 

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +168,7 @@ class BackupController {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         OutputStream out = response.getOutputStream();
         out.write("{\"status\":\"success\",\"data\":{\"snapshot\":\"".getBytes(StandardCharsets.US_ASCII));
-        try (OutputStream base64 = Base64.getEncoder().wrap(new UnclosableOutputStream(out))) {
+        try (OutputStream base64 = new Base64Body(out)) {
             file.writeTo(base64);
         }
         out.write("\"}}".getBytes(StandardCharsets.US_ASCII));

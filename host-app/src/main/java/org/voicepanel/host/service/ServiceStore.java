@@ -98,6 +98,12 @@ public class ServiceStore {
         return jdbi.withHandle(h -> load(h, id));
     }
 
+    /** The owner of a service alone: one query, where {@link #byId} also reads (and unseals) its fields. */
+    public Optional<Long> ownerOf(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT owner_user_id FROM service WHERE id = ?").bind(0, id)
+                .mapTo(Long.class).findOne());
+    }
+
     public List<Service> ownedBy(long userId) {
         return jdbi.withHandle(h -> withFields(h, h.createQuery("SELECT " + COLUMNS
                 + " FROM service WHERE owner_user_id = ? ORDER BY id").bind(0, userId).map((rs, ctx) -> row(rs)).list(),

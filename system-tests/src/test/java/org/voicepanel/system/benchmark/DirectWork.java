@@ -4,7 +4,9 @@ import com.github.theholywaffle.teamspeak3.TS3Api;
 import com.github.theholywaffle.teamspeak3.TS3Config;
 import com.github.theholywaffle.teamspeak3.TS3Query;
 import com.github.theholywaffle.teamspeak3.TS3Query.FloodRate;
+import com.github.theholywaffle.teamspeak3.api.VirtualServerProperty;
 import com.github.theholywaffle.teamspeak3.api.reconnect.ReconnectStrategy;
+import com.github.theholywaffle.teamspeak3.api.wrapper.VirtualServerInfo;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The work the panel wraps, done directly: ts3-api against the voice server, plain JDBC against the panel's
@@ -44,8 +47,11 @@ final class DirectWork {
         }
     }
 
-    /** connect, login, use, serversnapshotdeploy (with the options the panel sends), quit. */
-    void deploySnapshot(int virtualServerId, String snapshot) {
+    /**
+     * What a restore does, directly: connect, login, use, serversnapshotdeploy (with the options the panel sends),
+     * serveredit of the slots, serverinfo, serverstop, serverstart, use, serverinfo (online with those slots?), quit.
+     */
+    void restoreSnapshot(int virtualServerId, String snapshot, int slots) {
         TS3Query query = new TS3Query(config(FloodRate.UNLIMITED));
         query.connect();
         try {
@@ -53,6 +59,16 @@ final class DirectWork {
             api.login("serveradmin", "secret");
             api.selectVirtualServerById(virtualServerId);
             api.deployServerSnapshot("-keepfiles -mapping " + snapshot);
+            api.editServer(Map.of(VirtualServerProperty.VIRTUALSERVER_MAXCLIENTS, Integer.toString(slots)));
+            if ("online".equals(api.getServerInfo().get("virtualserver_status"))) {
+                api.stopServer(virtualServerId);
+            }
+            api.startServer(virtualServerId);
+            api.selectVirtualServerById(virtualServerId);
+            VirtualServerInfo info = api.getServerInfo();
+            if (!"online".equals(info.get("virtualserver_status")) || info.getInt("virtualserver_maxclients") != slots) {
+                throw new IllegalStateException("the restored server is not online with " + slots + " slots");
+            }
         } finally {
             query.exit();
         }
@@ -75,7 +91,7 @@ final class DirectWork {
         try {
             long id;
             try (PreparedStatement row = connection.prepareStatement("INSERT INTO bench_snapshot (service_id,"
-                    + " created_at, size, sha256, origin, created_by, dialect, chunk_count)"
+                    + " created_at, size, sha256, origin, created_by, format, chunk_count)"
                     + " VALUES (1, ?, ?, '', 'created', 'baseline', 'v3', ?)", Statement.RETURN_GENERATED_KEYS)) {
                 row.setObject(1, LocalDateTime.now());
                 row.setLong(2, bytes.length);
@@ -124,7 +140,7 @@ final class DirectWork {
     static List<Object[]> listRows(Connection connection, long serviceId) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement list = connection.prepareStatement("SELECT id, service_id, created_at, size, sha256,"
-                + " origin, created_by, dialect, chunk_count FROM ts3_snapshot WHERE service_id = ?"
+                + " origin, created_by, format, chunk_count FROM ts3_snapshot WHERE service_id = ?"
                 + " ORDER BY created_at DESC, id DESC")) {
             list.setLong(1, serviceId);
             try (ResultSet rs = list.executeQuery()) {

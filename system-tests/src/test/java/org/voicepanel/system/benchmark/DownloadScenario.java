@@ -1,6 +1,5 @@
 package org.voicepanel.system.benchmark;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.voicepanel.system.PanelApi.Customer;
 
 /**
- * GET .../backup/{snapshot} (the raw file) from N clients at once, next to N threads reading the same chunk rows
- * with plain JDBC. Short alternating rounds, summed per side.
+ * GET .../backup/{snapshot} from N clients at once, raw or as base64 in the JSON envelope, next to the same
+ * download from {@link JdkHttpBaseline}, fetched by the same client. Short alternating rounds, summed per side.
  */
 final class DownloadScenario {
 
@@ -35,40 +34,37 @@ final class DownloadScenario {
         long fetch(int client) throws Exception;
     }
 
-    private final PanelHttp http;
-    private final List<Connection> connections;
+    private final PanelHttp panel;
+    private final PanelHttp baseline;
     private final ExecutorService clients = Executors.newCachedThreadPool();
 
-    DownloadScenario(PanelHttp http, List<Connection> connections) {
-        this.http = http;
-        this.connections = connections;
+    DownloadScenario(PanelHttp panel, PanelHttp baseline) {
+        this.panel = panel;
+        this.baseline = baseline;
     }
 
-    /** @return [panel, baseline] */
-    Throughput[] run(Customer customer, long snapshotId, long fileBytes, int concurrency, int rounds, long roundMillis)
-            throws Exception {
-        String path = customer.backups() + "/" + snapshotId;
-        Fetch panel = client -> {
-            PanelHttp.Reply reply = http.get(path, customer.token(), "application/octet-stream");
-            if (reply.status() != 200 || reply.bytes() != fileBytes) {
-                throw new IllegalStateException("download answered " + reply.status() + " with " + reply.bytes()
-                        + " bytes");
-            }
-            return reply.bytes();
-        };
-        byte[][] buffers = new byte[concurrency][64 * 1024];
-        Fetch baseline = client -> DirectWork.readChunks(connections.get(client), snapshotId, buffers[client]);
+    /**
+     * @param answerBytes the size of the answer: the file, or its JSON envelope
+     * @return [panel, baseline]
+     */
+    Throughput[] run(Customer customer, long snapshotId, boolean json, long answerBytes, int concurrency, int rounds,
+                     long roundMillis) throws Exception {
+        String accept = json ? "application/json" : "application/octet-stream";
+        Fetch fromPanel = client -> checked(panel.get(customer.backups() + "/" + snapshotId, customer.token(), accept),
+                answerBytes, "the panel");
+        Fetch fromBaseline = client -> checked(baseline.get((json ? "/json/" : "/raw/") + snapshotId, "", accept),
+                answerBytes, "the baseline");
         Throughput panelTotal = new Throughput(0, 0, 0);
         Throughput baselineTotal = new Throughput(0, 0, 0);
-        measure(panel, concurrency, 300);
-        measure(baseline, concurrency, 300);
+        measure(fromPanel, concurrency, 300);
+        measure(fromBaseline, concurrency, 300);
         for (int round = 0; round < rounds; round++) {
             if (round % 2 == 0) {
-                panelTotal = panelTotal.plus(measure(panel, concurrency, roundMillis));
-                baselineTotal = baselineTotal.plus(measure(baseline, concurrency, roundMillis));
+                panelTotal = panelTotal.plus(measure(fromPanel, concurrency, roundMillis));
+                baselineTotal = baselineTotal.plus(measure(fromBaseline, concurrency, roundMillis));
             } else {
-                baselineTotal = baselineTotal.plus(measure(baseline, concurrency, roundMillis));
-                panelTotal = panelTotal.plus(measure(panel, concurrency, roundMillis));
+                baselineTotal = baselineTotal.plus(measure(fromBaseline, concurrency, roundMillis));
+                panelTotal = panelTotal.plus(measure(fromPanel, concurrency, roundMillis));
             }
         }
         return new Throughput[] {panelTotal, baselineTotal};
@@ -76,6 +72,14 @@ final class DownloadScenario {
 
     void close() {
         clients.shutdownNow();
+    }
+
+    private static long checked(PanelHttp.Reply reply, long answerBytes, String who) {
+        if (reply.status() != 200 || reply.bytes() != answerBytes) {
+            throw new IllegalStateException("a download from " + who + " answered " + reply.status() + " with "
+                    + reply.bytes() + " bytes instead of " + answerBytes);
+        }
+        return reply.bytes();
     }
 
     /** Every client fetches again and again until the time is up; the round ends when the last fetch does. */

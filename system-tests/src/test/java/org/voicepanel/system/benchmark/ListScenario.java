@@ -25,7 +25,7 @@ final class ListScenario {
         LocalDateTime start = LocalDateTime.of(2026, 1, 1, 0, 0);
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ts3_snapshot (service_id,"
-                + " created_at, size, sha256, origin, created_by, dialect, chunk_count)"
+                + " created_at, size, sha256, origin, created_by, format, chunk_count)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'v3', 1)")) {
             for (int i = 0; i < count; i++) {
                 insert.setLong(1, serviceId);

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Which parts of the benchmark run: all by default, or those named in {@code -Dbenchmark.only=download,list}
- * (startup, create, download, list, paced, big, fleet) when working on one figure.
+ * (startup, create, download, list, paced, status, big, fleet) when working on one figure.
  */
 record Parts(Set<String> named) {
 

@@ -11,6 +11,8 @@ import java.util.List;
 /** docs/benchmarks.md: when and where it ran, then one table of every figure with its baseline and ratio. */
 final class Report {
 
+    static final String KEPT_HEADING = "## Profile notes";
+
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final String loadBefore = loadAverage();
     private final List<Row> rows = new ArrayList<>();
@@ -54,11 +56,24 @@ final class Report {
     }
 
     void write(Path file, long elapsedNanos) throws IOException {
-        String markdown = markdown(elapsedNanos);
+        String markdown = markdown(elapsedNanos) + keptSection(file);
         Files.createDirectories(file.getParent());
         Files.writeString(file, markdown);
         System.out.println(markdown);
         System.out.println("[benchmark] written to " + file);
+    }
+
+    /**
+     * The file's section headed {@value #KEPT_HEADING}, to its end: what the profile showed for a missed target,
+     * written by hand and kept by the next run, which rewrites everything above it.
+     */
+    private static String keptSection(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String old = Files.readString(file);
+        int at = old.indexOf("\n" + KEPT_HEADING + "\n");
+        return at < 0 ? "" : old.substring(at);
     }
 
     private static String line(Row row) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
-import java.util.Base64;
 
 /**
  * Proves that the data field of a version 2 or 3 snapshot decodes: Base64, then a zstd stream that
@@ -24,7 +23,7 @@ final class CompressedDataCheck {
     /** Reads the data field from the reader and returns what ended it. */
     static int check(WireReader reader, long maxDecompressedBytes) {
         EncodedDataStream encoded = new EncodedDataStream(reader);
-        try (InputStream decoded = new Base64Failures(Base64.getDecoder().wrap(encoded))) {
+        try (InputStream decoded = new Base64Blocks(encoded)) {
             byte[] magic = decoded.readNBytes(ZSTD_MAGIC.length);
             if (!Arrays.equals(magic, ZSTD_MAGIC)) {
                 throw new SnapshotRejectedException("its data is not zstd-compressed");
@@ -36,7 +35,7 @@ final class CompressedDataCheck {
                 throw new SnapshotRejectedException("its data continues after the compressed snapshot ends");
             }
         } catch (IOException e) {
-            // Base64 failures are translated below, and the reader's own failures are unchecked:
+            // Base64 failures are refusals already, and the reader's own failures are unchecked:
             // what is left comes from zstd
             throw new SnapshotRejectedException("its data does not decompress (" + e.getMessage() + ")");
         }
@@ -72,32 +71,6 @@ final class CompressedDataCheck {
         @Override
         public void close() {
             // the caller closes the stream underneath
-        }
-    }
-
-    /** Base64's own complaints are a damaged snapshot, not a zstd one. */
-    private static final class Base64Failures extends FilterInputStream {
-
-        Base64Failures(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw new SnapshotRejectedException("its data is not valid Base64");
-            }
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int count) {
-            try {
-                return super.read(target, offset, count);
-            } catch (IOException e) {
-                throw new SnapshotRejectedException("its data is not valid Base64");
-            }
         }
     }
 
