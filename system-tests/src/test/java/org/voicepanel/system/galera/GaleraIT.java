@@ -396,9 +396,11 @@ class GaleraIT {
                 if (upload.isDone()) {
                     throw new AssertionError("the upload ended before it reached its first chunk: " + upload.join());
                 }
-                // only the panel's write can wait: nothing else takes the test's lock
-                try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM information_schema.innodb_trx"
-                        + " WHERE trx_state = 'LOCK WAIT'")) {
+                // only the panel's write can wait: nothing else takes the test's lock. Its statement in the
+                // process list as well, since the transaction list did not always show the wait in time
+                try (ResultSet rs = statement.executeQuery("SELECT (SELECT COUNT(*) FROM information_schema.innodb_trx"
+                        + " WHERE trx_state = 'LOCK WAIT') + (SELECT COUNT(*) FROM information_schema.processlist"
+                        + " WHERE info LIKE 'INSERT INTO ts3_snapshot_chunk%')")) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
                         return;
