@@ -58,15 +58,21 @@ final class GaleraPanels implements AutoCloseable {
 
     /**
      * The same, with each panel's connections held at a {@link StartingGate} in front of its node,
-     * all opened at once: the panels reach the empty database (and create it) at the same instant.
+     * all opened at once: the panels reach the empty database at the same instant. The database is
+     * created first, as the operator does (docs/operations.md): with {@code createDatabaseIfNotExist}
+     * every new connection of both pools ran a cluster-wide {@code CREATE DATABASE} beside the
+     * migrations' DDL, and once a panel's first DDL never got its answer.
      */
     static GaleraPanels atTheSameInstant(String database, List<GaleraNode> nodes) throws Exception {
+        try (Connection connection = nodes.get(0).connect("mysql"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
         List<StartingGate> gates = new ArrayList<>();
         for (GaleraNode node : nodes) {
             gates.add(new StartingGate(node.port()));
         }
         GaleraPanels started = launch(database, nodes, gates, node -> "jdbc:mariadb://127.0.0.1:"
-                + gates.get(nodes.indexOf(node)).port() + "/" + database + "?createDatabaseIfNotExist=true");
+                + gates.get(nodes.indexOf(node)).port() + "/" + database);
         try {
             started.awaitAllWaitingForTheDatabase();
             gates.forEach(StartingGate::open);
