@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param age how long ago that was; null when never
  * @param expired whether a restore or a service change made the status stale
  * @param claimed whether an instance is asking the voice server right now
+ * @param claimLeft how long that claim still holds; zero when none does
  */
 record StatusRow(String status, int slots, int port, Instant readAt, Duration age, boolean expired,
-                 boolean claimed) {
+                 boolean claimed, Duration claimLeft) {
 
     /** Whether an instance should ask again, unless one already does. */
     boolean due(Duration interval) {

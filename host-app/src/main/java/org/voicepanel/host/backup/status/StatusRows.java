@@ -36,15 +36,17 @@ public class StatusRows {
     Optional<StatusRow> read(long serviceId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT status, slots, port, read_at,"
                         + " TIMESTAMPDIFF(MICROSECOND, read_at, UTC_TIMESTAMP(3)) AS age_micros, expired,"
-                        + " COALESCE(claimed_until > UTC_TIMESTAMP(3), FALSE) AS claimed"
-                        + " FROM voice_status WHERE service_id = ?")
+                        + " COALESCE(claimed_until > UTC_TIMESTAMP(3), FALSE) AS claimed,"
+                        + " COALESCE(GREATEST(TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(3), claimed_until), 0), 0)"
+                        + " AS claim_left_micros FROM voice_status WHERE service_id = ?")
                 .bind(0, serviceId)
                 .map((rs, ctx) -> {
                     var readAt = rs.getObject("read_at", java.time.LocalDateTime.class);
                     return new StatusRow(rs.getString("status"), rs.getInt("slots"), rs.getInt("port"),
                             readAt == null ? null : readAt.toInstant(ZoneOffset.UTC),
                             readAt == null ? null : Duration.ofNanos(Math.max(0, rs.getLong("age_micros")) * 1000),
-                            rs.getBoolean("expired"), rs.getBoolean("claimed"));
+                            rs.getBoolean("expired"), rs.getBoolean("claimed"),
+                            Duration.ofNanos(rs.getLong("claim_left_micros") * 1000));
                 })
                 .findOne());
     }

@@ -70,11 +70,18 @@ public class VoiceStatusCache implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code first-read-wait} for a read under way to be stored: on the read itself when
-     * this instance runs it, else by looking at the row again every {@link #LOOK_AGAIN}.
+     * Waits for a read under way to be stored, up to {@code first-read-wait} counted from when the
+     * read began: on the read itself when this instance runs it, else by looking at the row again
+     * every {@link #LOOK_AGAIN}. So a voice server that never answers costs the request that started
+     * its read the wait, and the requests after it nothing.
      */
     private CachedStatus awaitRead(long serviceId, StatusRow row, boolean started) {
-        long deadline = System.nanoTime() + properties.firstReadWait().toNanos();
+        long wait = properties.firstReadWait().toNanos();
+        if (!started && row != null && row.claimed()) {
+            // every claim holds for refresh-lease from when its read began
+            wait -= properties.refreshLease().minus(row.claimLeft()).toNanos();
+        }
+        long deadline = System.nanoTime() + wait;
         // a lost claim means another instance just took it: look again
         boolean underWay = started || row == null || row.claimed();
         while (underWay && System.nanoTime() < deadline) {

@@ -149,6 +149,41 @@ class VoiceStatusCacheTest {
     }
 
     @Test
+    void aRequestAfterTheFirstWaitOfAReadThatHangsIsAnsweredWithoutWaiting() throws Exception {
+        long hanging = newService();
+        Supplier<VoiceServerStatus> silent = () -> {
+            reads.incrementAndGet();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new BackupException(BackupException.Reason.VOICESERVER_UNAVAILABLE, "no answer");
+        };
+        VoiceStatusCache first = instance(LONG);
+        assertThat(first.status(hanging, silent).refreshing()).as("the read was started and is waited for").isTrue();
+        AtomicInteger looks = new AtomicInteger();
+        StatusRows counted = new StatusRows(jdbi) {
+            @Override
+            Optional<StatusRow> read(long serviceId) {
+                looks.incrementAndGet();
+                return super.read(serviceId);
+            }
+        };
+        // another instance's wait, counted from when the read began, has run out too
+        VoiceStatusCache second = new VoiceStatusCache(counted,
+                new VoiceStatusProperties(LONG, Duration.ofMillis(50), LONG, 2));
+        caches.add(second);
+
+        CachedStatus later = second.status(hanging, silent);
+
+        assertThat(later.refreshing()).isTrue();
+        assertThat(later.status()).isEmpty();
+        assertThat(looks).as("the row was read once and not watched").hasValue(1);
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
     void expiringReadsTheStatusAgainAtOnce() throws Exception {
         VoiceStatusCache cache = instance(LONG);
         long service = newService();
