@@ -204,11 +204,14 @@ class ScheduledBackupsIT {
 
     /** The index of the panel that logged the start of a run due at {@code dueAt}. */
     private static int awaitRunStartedOnSomePanel(Instant dueAt) throws Exception {
-        String line = " for " + dueAt + " starts";
+        // the run's own line, not the scheduler's "next run for ... starts at ..." of a panel that only planned it
+        String ending = " for " + dueAt + " starts";
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
             for (int i = 0; i < panels.length; i++) {
-                if (panels[i].output().contains(line) && simulator.commandCount("serversnapshotcreate") > 0) {
+                boolean started = panels[i].output().lines()
+                        .anyMatch(line -> line.contains("Scheduled run of service") && line.endsWith(ending));
+                if (started && simulator.commandCount("serversnapshotcreate") > 0) {
                     return i;
                 }
             }
