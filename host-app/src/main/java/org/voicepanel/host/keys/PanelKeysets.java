@@ -96,17 +96,7 @@ public final class PanelKeysets {
 
     /** Adds a new primary key to both keysets and writes them; from now on everything is sealed with the new keys. */
     public synchronized Summary rotate() {
-        try {
-            Current now = current;
-            KeysetHandle snapshotFiles = snapshotFilesFile.addPrimaryKey(now.snapshotFiles());
-            KeysetHandle queryPasswords = queryPasswordsFile.addPrimaryKey(now.queryPasswords());
-            current = of(snapshotFiles, queryPasswords);
-            return summary();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the keysets", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Tink could not add a key", e);
-        }
+        return change("add a key", KeysetFile::addPrimaryKey);
     }
 
     /**
@@ -114,16 +104,25 @@ public final class PanelKeysets {
      * be opened any more, so call it only once everything is sealed again ({@code KeyAdminController} checks).
      */
     public synchronized Summary retireOlderKeys() {
+        return change("remove a key", KeysetFile::removeAllButPrimary);
+    }
+
+    private interface KeysetChange {
+        KeysetHandle apply(KeysetFile file, KeysetHandle keyset) throws IOException, GeneralSecurityException;
+    }
+
+    /** Applies the same change to both keysets, writes them, and makes them current. */
+    private Summary change(String what, KeysetChange change) {
         try {
             Current now = current;
-            KeysetHandle snapshotFiles = snapshotFilesFile.removeAllButPrimary(now.snapshotFiles());
-            KeysetHandle queryPasswords = queryPasswordsFile.removeAllButPrimary(now.queryPasswords());
+            KeysetHandle snapshotFiles = change.apply(snapshotFilesFile, now.snapshotFiles());
+            KeysetHandle queryPasswords = change.apply(queryPasswordsFile, now.queryPasswords());
             current = of(snapshotFiles, queryPasswords);
             return summary();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the keysets", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Tink could not remove a key", e);
+            throw new IllegalStateException("Tink could not " + what, e);
         }
     }
 
