@@ -12,19 +12,19 @@ import org.voicepanel.host.service.ServiceStore;
 @EnableScheduling
 class AuditConfiguration implements WebMvcConfigurer {
 
-    private final AuditLog auditLog;
+    private final AuditWriter writer;
     private final ServiceStore services;
     private final Clock clock;
 
-    AuditConfiguration(AuditLog auditLog, ServiceStore services, Clock clock) {
-        this.auditLog = auditLog;
+    AuditConfiguration(AuditWriter writer, ServiceStore services, Clock clock) {
+        this.writer = writer;
         this.services = services;
         this.clock = clock;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AuditInterceptor(auditLog, services, clock))
+        registry.addInterceptor(new AuditInterceptor(writer, services, clock))
                 .addPathPatterns("/services/*/voiceservers/backup/**", "/admin/services", "/admin/services/**");
     }
 }

@@ -23,8 +23,9 @@ import org.voicepanel.host.web.RequestIds;
 /**
  * Records every audited action once its answer is decided, whether it succeeded or not: the one
  * place where backup routes and the admin's service changes meet the audit trail. The entry is
- * written after the action, so a failing write of the log never fails or repeats the action; it
- * is reported in the panel's log instead (never silently dropped).
+ * written after the action, behind the request ({@link AuditWriter}), so a failing write of the log
+ * never fails, delays or repeats the action; it is reported in the panel's log instead (never
+ * silently dropped).
  *
  * <p>Actions of a caller who may not see the service (an answer of 404 for someone else's
  * service) go to no service's log. Thread-safe: state lives in request attributes.
@@ -35,12 +36,12 @@ final class AuditInterceptor implements HandlerInterceptor {
     static final String ANSWER = AuditInterceptor.class.getName() + ".answer";
     private static final String STARTED = AuditInterceptor.class.getName() + ".started";
 
-    private final AuditLog auditLog;
+    private final AuditWriter writer;
     private final ServiceStore services;
     private final Clock clock;
 
-    AuditInterceptor(AuditLog auditLog, ServiceStore services, Clock clock) {
-        this.auditLog = auditLog;
+    AuditInterceptor(AuditWriter writer, ServiceStore services, Clock clock) {
+        this.writer = writer;
         this.services = services;
         this.clock = clock;
     }
@@ -65,7 +66,7 @@ final class AuditInterceptor implements HandlerInterceptor {
             return;
         }
         try {
-            entry(request, response, failure, caller.get(), action.get(), started).ifPresent(auditLog::append);
+            entry(request, response, failure, caller.get(), action.get(), started).ifPresent(writer::submit);
         } catch (RuntimeException e) {
             log.error("Request {}: the audit entry for {} by {} could not be written; the action's answer stands",
                     RequestIds.of(request), action.get().wireName(), caller.get().name(), e);
@@ -80,7 +81,7 @@ final class AuditInterceptor implements HandlerInterceptor {
         String errorCode = succeeded ? null : answer != null && answer.code() != null ? answer.code() : "INTERNAL";
         Map<String, String> path = pathVariables(request);
         Optional<Long> serviceId = id(path.get("id")).or(() -> AnswerData.serviceId(answer));
-        if (serviceId.isEmpty() || !visibleTo(caller, serviceId.get(), action)) {
+        if (serviceId.isEmpty() || !visibleTo(request, caller, serviceId.get(), action)) {
             return Optional.empty();
         }
         Long snapshotId = id(path.get("snapshot")).or(() -> AnswerData.snapshotId(answer)).orElse(null);
@@ -92,11 +93,11 @@ final class AuditInterceptor implements HandlerInterceptor {
                 clientAddress(request), PresentedToken.isPresent(request) ? "token" : "session", durationMs));
     }
 
-    private boolean visibleTo(Caller caller, long serviceId, AuditedAction action) {
+    private boolean visibleTo(HttpServletRequest request, Caller caller, long serviceId, AuditedAction action) {
         if (caller.has(Role.ADMIN)) {
             return true;
         }
-        return !action.isAdminChange() && services.ownerOf(serviceId)
+        return !action.isAdminChange() && ResolvedOwner.of(request, serviceId).or(() -> services.ownerOf(serviceId))
                 .filter(owner -> owner == caller.userId()).isPresent();
     }
 

@@ -1,5 +1,6 @@
 package org.voicepanel.host.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -26,11 +27,16 @@ class AuditLogController {
 
     private static final Pattern CATEGORY = Pattern.compile("[a-z]{1,16}");
 
+    /** How long a read waits for the entries this instance has still to write: the caller's last action's among them. */
+    private static final Duration QUEUED_WAIT = Duration.ofSeconds(2);
+
     private final AuditLog auditLog;
+    private final AuditWriter writer;
     private final ServiceAccess access;
 
-    AuditLogController(AuditLog auditLog, ServiceAccess access) {
+    AuditLogController(AuditLog auditLog, AuditWriter writer, ServiceAccess access) {
         this.auditLog = auditLog;
+        this.writer = writer;
         this.access = access;
     }
 
@@ -38,7 +44,7 @@ class AuditLogController {
     Envelope serviceLog(Caller caller, @PathVariable String id, @RequestParam(required = false) String page) {
         caller.require(Role.LOGS_READ);
         long serviceId = access.owned(caller, id).id();
-        return answer(auditLog.page(new AuditLog.Filter(serviceId, null, null, null, null), page(page)));
+        return answer(read(new AuditLog.Filter(serviceId, null, null, null, null), page(page)));
     }
 
     @GetMapping("/admin/logs")
@@ -56,7 +62,16 @@ class AuditLogController {
                 serviceId == null ? null : Ids.parse(serviceId, "service_id"),
                 userId == null ? null : Ids.parse(userId, "user_id"),
                 category, instant(from, "from"), instant(to, "to"));
-        return answer(auditLog.page(filter, page(page)));
+        return answer(read(filter, page(page)));
+    }
+
+    private AuditLog.Page read(AuditLog.Filter filter, int page) {
+        try {
+            writer.awaitQueued(QUEUED_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return auditLog.page(filter, page);
     }
 
     private static Envelope answer(AuditLog.Page page) {

@@ -8,6 +8,7 @@ import org.voicepanel.api.BackupOperation;
 import org.voicepanel.api.BackupRequest;
 import org.voicepanel.host.account.Caller;
 import org.voicepanel.host.account.Role;
+import org.voicepanel.host.audit.ResolvedOwner;
 import org.voicepanel.host.plugin.RouteTable;
 import org.voicepanel.host.plugin.ProviderRegistry;
 import org.voicepanel.host.service.ConnectionFields;
@@ -55,6 +56,7 @@ class BackupDispatch {
                           HttpServletRequest http) {
         caller.require(WRITES.contains(operation) ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
         Service service = access.owned(caller, serviceId);
+        ResolvedOwner.remember(http, service.id(), service.ownerUserId());
         if (WRITES.contains(operation)) {
             requireActive(service);
         }

@@ -32,6 +32,7 @@ public final class PanelKeysets {
     public static final String QUERY_PASSWORDS = "query-passwords.json";
 
     static {
+        NativeGcm.install();
         try {
             StreamingAeadConfig.register();
             AeadConfig.register();

@@ -70,6 +70,41 @@ final class DownloadScenario {
         return new Throughput[] {panelTotal, baselineTotal};
     }
 
+    /**
+     * The same small static file from both sides, one client, no token and no database: what the panel's web stack
+     * (Tomcat, the security filters, Spring MVC) costs a request before a route does anything.
+     *
+     * @return [panel, baseline]
+     */
+    Throughput[] floor(String path, long bytes, int rounds, long roundMillis) throws Exception {
+        Fetch fromPanel = client -> checked(panel.get(path, null, "*/*"), bytes, "the panel");
+        Fetch fromBaseline = client -> checked(baseline.get(path, null, "*/*"), bytes, "the baseline");
+        measure(fromPanel, 1, 1000);
+        measure(fromBaseline, 1, 1000);
+        Throughput panelTotal = new Throughput(0, 0, 0);
+        Throughput baselineTotal = new Throughput(0, 0, 0);
+        for (int round = 0; round < rounds; round++) {
+            panelTotal = panelTotal.plus(measure(fromPanel, 1, roundMillis));
+            baselineTotal = baselineTotal.plus(measure(fromBaseline, 1, roundMillis));
+        }
+        return new Throughput[] {panelTotal, baselineTotal};
+    }
+
+    /**
+     * Downloads from both sides for a while, raw and JSON, before any round counts: the first scenario measured
+     * otherwise ran on code the JIT compiler had not compiled yet (and in whichever order, was the slowest).
+     */
+    void warmUp(Customer customer, long snapshotId, long fileBytes, long jsonBytes) throws Exception {
+        for (boolean json : new boolean[] {false, true}) {
+            String accept = json ? "application/json" : "application/octet-stream";
+            long answerBytes = json ? jsonBytes : fileBytes;
+            measure(client -> checked(panel.get(customer.backups() + "/" + snapshotId, customer.token(), accept),
+                    answerBytes, "the panel"), 8, 2000);
+            measure(client -> checked(baseline.get((json ? "/json/" : "/raw/") + snapshotId, "", accept),
+                    answerBytes, "the baseline"), 8, 2000);
+        }
+    }
+
     void close() {
         clients.shutdownNow();
     }

@@ -42,6 +42,17 @@ final class JdkHttpBaseline implements AutoCloseable {
         server.start();
     }
 
+    /** Answers {@code path} with {@code body}, as a static file. */
+    void serve(String path, byte[] body, String contentType) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -167,6 +167,7 @@ class PanelBenchmark {
             try (JdkHttpBaseline baseline = new JdkHttpBaseline(connections)) {
                 DownloadScenario scenario = new DownloadScenario(new PanelHttp(panel.baseUrl()),
                         new PanelHttp(baseline.baseUrl()));
+                scenario.warmUp(customer, snapshotId, fileBytes, jsonBytes);
                 for (boolean json : new boolean[] {false, true}) {
                     for (int clients : new int[] {1, 8, 32}) {
                         DownloadScenario.Throughput[] result = scenario.run(customer, snapshotId, json,
@@ -181,6 +182,16 @@ class PanelBenchmark {
                                 ratio >= 0.8));
                     }
                 }
+                byte[] favicon = new PanelHttp(panel.baseUrl()).getBytes("/favicon.svg", null, "*/*");
+                baseline.serve("/favicon.svg", favicon, "image/svg+xml");
+                DownloadScenario.Throughput[] floor = scenario.floor("/favicon.svg", favicon.length, 4, 1000);
+                double floorRatio = floor[0].requestsPerSecond() / floor[1].requestsPerSecond();
+                report.add(new Row("For comparison, the smallest request: a static file of " + favicon.length
+                        + " bytes (`/favicon.svg`, no token, no database), 1 client; baseline: the JDK's HttpServer"
+                        + " answering the same bytes. What the web stack costs every route before it does anything",
+                        String.format("%.0f req/s", floor[0].requestsPerSecond()),
+                        String.format("%.0f req/s", floor[1].requestsPerSecond()), Figures.ratio(floorRatio), "",
+                        null));
                 scenario.close();
             }
         } finally {

@@ -45,12 +45,14 @@ final class PanelHttp {
     }
 
     /**
-     * GET, counting and dropping the body. Over HttpURLConnection (keep-alive, blocking reads straight into the
+     * GET ({@code token} null: without one), counting and dropping the body. Over HttpURLConnection (keep-alive, blocking reads straight into the
      * buffer): with HttpClient's asynchronous body pipeline the client took longer than the panel per download.
      */
     Reply get(String path, String token, String accept) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
-        connection.setRequestProperty("Authorization", "Bearer " + token);
+        if (token != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+        }
         connection.setRequestProperty("Accept", accept);
         connection.setReadTimeout((int) Duration.ofMinutes(5).toMillis());
         int status = connection.getResponseCode();
@@ -80,9 +82,8 @@ final class PanelHttp {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> handler)

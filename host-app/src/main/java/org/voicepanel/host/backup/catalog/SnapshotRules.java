@@ -64,8 +64,11 @@ public class SnapshotRules {
 
     /** Refuses a new snapshot of {@code size} bytes (0 when not known yet) that would pass a limit. */
     private void requireRoom(Service service, long size) {
-        QuotaUse use = use(service);
-        BackupLimits limit = use.limits();
+        BackupLimits limit = limits.of(service.id());
+        if (limit.maxSnapshots() <= 0 && limit.maxBytes() <= 0) {
+            return; // nothing to count: the list of snapshots is not read
+        }
+        QuotaUse use = QuotaUse.of(operations.list(service), limit);
         if (limit.maxSnapshots() > 0 && use.snapshots() >= limit.maxSnapshots()) {
             throw new ApiException(ErrorCode.QUOTA_EXCEEDED, "This service may keep at most " + limit.maxSnapshots()
                     + " snapshots and has " + use.snapshots() + "; delete one first.");
