@@ -101,7 +101,7 @@ class AuditWriterTest {
     }
 
     @Test
-    void aFailedWriteIsReportedAndTheWriterGoesOn() throws Exception {
+    void aFailedWriteDoesNotStopTheWriter() throws Exception {
         List<Long> kept = Collections.synchronizedList(new ArrayList<>());
         writer = new AuditWriter(entries -> {
             if (entries.stream().anyMatch(e -> e.snapshotId() == 1L)) {
