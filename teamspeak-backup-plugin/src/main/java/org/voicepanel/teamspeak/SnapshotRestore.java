@@ -41,10 +41,11 @@ final class SnapshotRestore {
     }
 
     private ValidSnapshot readValid(StoredSnapshot stored) {
-        // the sealed file is the payload compressed, so its size is a fair first guess
+        // The sealed file is the payload deflated. Snapshots are mostly Base64, which deflate brings to
+        // about three quarters, so a third more than the file is a first guess that rarely has to grow.
         byte[] options = ValidSnapshot.DEPLOY_OPTIONS.getBytes(StandardCharsets.US_ASCII);
         PayloadBuffer payload = new PayloadBuffer(validator.maxPayloadBytes() + options.length,
-                stored.size() + options.length);
+                stored.size() + stored.size() / 3 + options.length);
         try {
             payload.write(options);
             store.unseal(stored, payload);
