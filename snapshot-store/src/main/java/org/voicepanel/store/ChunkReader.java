@@ -35,6 +35,19 @@ final class ChunkReader extends InputStream {
         this.snapshot = snapshot;
     }
 
+    /**
+     * @param firstChunk chunk 0 as read together with the snapshot's row, or null when the row has no chunk
+     *                   (a damaged file, found so at its end)
+     */
+    ChunkReader(Jdbi jdbi, String snapshotTable, String chunkTable, StoredSnapshot snapshot, byte[] firstChunk) {
+        this(jdbi, snapshotTable, chunkTable, snapshot);
+        if (firstChunk != null && snapshot.chunkCount() > 0) {
+            chunk = firstChunk;
+            nextSeq = 1;
+            sha256.update(chunk);
+        }
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];

@@ -47,6 +47,8 @@ public final class SnapshotStore {
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,15}");
     private static final String COLUMNS =
             "id, service_id, created_at, size, sha256, origin, created_by, format, chunk_count";
+    private static final String ROW_COLUMNS =
+            "s.id, s.service_id, s.created_at, s.size, s.sha256, s.origin, s.created_by, s.format, s.chunk_count";
 
     private final Jdbi jdbi;
     private final SnapshotFileSealer sealer;
@@ -172,9 +174,29 @@ public final class SnapshotStore {
         return list(serviceId).stream().map(StoredSnapshot::toInfo).toList();
     }
 
-    /** A stored file as a download, streamed chunk by chunk; empty when the service has none such. */
+    /**
+     * A stored file as a download, streamed chunk by chunk; empty when the service has none such. The row and
+     * the first chunk come in one query, so a file of one chunk, as most are, costs a download one statement.
+     */
     public Optional<SnapshotDownload> download(long serviceId, long snapshotId, String fileNamePrefix) {
-        return find(serviceId, snapshotId).map(found -> new StoredSnapshotDownload(this, found, fileNamePrefix));
+        try {
+            return jdbi.withHandle(handle -> handle
+                    .createQuery("SELECT " + ROW_COLUMNS + ", c.data FROM " + snapshotTable + " s"
+                            + " LEFT JOIN " + chunkTable + " c ON c.snapshot_id = s.id AND c.seq = 0"
+                            + " WHERE s.id = :id AND s.service_id = :service")
+                    .bind("id", snapshotId)
+                    .bind("service", serviceId)
+                    .map((rs, ctx) -> {
+                        StoredSnapshot found = row(rs, snapshotTable);
+                        return new StoredSnapshotDownload(
+                                new ChunkReader(jdbi, snapshotTable, chunkTable, found, rs.getBytes(10)),
+                                found, fileNamePrefix);
+                    })
+                    .findOne()
+                    .map(SnapshotDownload.class::cast));
+        } catch (JdbiException e) {
+            throw StorageFailures.unavailable(e);
+        }
     }
 
     /** Deletes a snapshot and its chunks (by cascade) in one transaction; false when the service has none such. */

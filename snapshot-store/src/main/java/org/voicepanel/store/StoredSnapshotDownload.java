@@ -8,12 +8,12 @@ import org.voicepanel.api.SnapshotDownload;
 /** A stored sealed file, streamed chunk by chunk from the database exactly as stored. */
 final class StoredSnapshotDownload implements SnapshotDownload {
 
-    private final SnapshotStore store;
+    private final ChunkReader chunks;
     private final StoredSnapshot snapshot;
     private final String fileNamePrefix;
 
-    StoredSnapshotDownload(SnapshotStore store, StoredSnapshot snapshot, String fileNamePrefix) {
-        this.store = store;
+    StoredSnapshotDownload(ChunkReader chunks, StoredSnapshot snapshot, String fileNamePrefix) {
+        this.chunks = chunks;
         this.snapshot = snapshot;
         this.fileNamePrefix = fileNamePrefix.replaceAll("[^A-Za-z0-9._-]", "_");
     }
@@ -31,7 +31,7 @@ final class StoredSnapshotDownload implements SnapshotDownload {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        try (InputStream sealed = store.openSealed(snapshot)) {
+        try (InputStream sealed = chunks) {
             sealed.transferTo(out);
         }
     }

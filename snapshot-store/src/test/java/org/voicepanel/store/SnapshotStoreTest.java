@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.voicepanel.api.BackupException;
+import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.api.SnapshotOrigin;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
@@ -183,6 +184,36 @@ class SnapshotStoreTest {
                 in.transferTo(OutputStream.nullOutputStream());
             }
         }).isInstanceOf(DamagedSnapshotException.class);
+    }
+
+    @Test
+    void downloadStreamsTheSealedFileOfOneOrManyChunksOnlyToItsService() throws Exception {
+        byte[] small = randomText(1000);
+        byte[] large = randomText(2 * 1024 * 1024 + 7);
+        long smallId = store.save(created(), new ByteArrayInputStream(small));
+        long largeId = store.save(created(), new ByteArrayInputStream(large));
+
+        for (long id : new long[] {smallId, largeId}) {
+            SnapshotDownload download = store.download(serviceId, id, "test type").orElseThrow();
+            StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            download.writeTo(out);
+            assertThat(download.size()).isEqualTo(out.size()).isEqualTo(stored.size());
+            assertThat(sha256(out.toByteArray())).isEqualTo(stored.sha256());
+            assertThat(download.fileName()).isEqualTo("test_type-service-" + serviceId + "-snapshot-" + id + ".vpsnap");
+        }
+        assertThat(store.download(TestDatabase.newServiceId(), smallId, "test")).isEmpty();
+        assertThat(store.download(serviceId, largeId + 1000, "test")).isEmpty();
+    }
+
+    @Test
+    void downloadOfAFileWhoseFirstChunkIsGoneFailsAsDamaged() throws IOException {
+        long id = store.save(created(), new ByteArrayInputStream(randomText(1000)));
+        jdbi.useHandle(h -> h.execute("DELETE FROM storetest_snapshot_chunk WHERE snapshot_id = ?", id));
+
+        SnapshotDownload download = store.download(serviceId, id, "test").orElseThrow();
+        assertThatThrownBy(() -> download.writeTo(OutputStream.nullOutputStream()))
+                .isInstanceOf(DamagedSnapshotException.class);
     }
 
     @Test
