@@ -14,27 +14,48 @@ import org.jdbi.v3.core.Handle;
  */
 final class ChunkWriter extends OutputStream {
 
+    /** Inserts the snapshot's row the chunks belong to, once, just before the first chunk is written. */
+    interface Row {
+        /**
+         * @param whole the file, when it is already complete: its first chunk is its only one, so the row can be
+         *              written with the file's size and hash; null when more chunks follow
+         * @return the row's id
+         */
+        long insert(ChunkWriter whole);
+    }
+
     private final Handle handle;
     private final String table;
-    private final long snapshotId;
+    private final Row row;
     private final byte[] chunk;
     private final MessageDigest sha256;
     private final int firstSeq;
+    private Long snapshotId;
+    private boolean rowWhole;
+    private String sha256Hex;
     private int filled;
     private int chunks;
     private long size;
     private boolean closed;
 
-    ChunkWriter(Handle handle, String table, long snapshotId, int chunkSize) {
-        this(handle, table, snapshotId, chunkSize, 0);
+    /**
+     * Writes a new file whose row does not exist yet: a file of one chunk, as most are, then costs its row and
+     * its chunk, without the update of the row that a longer file needs.
+     */
+    ChunkWriter(Handle handle, String table, Row row, int chunkSize) {
+        this(handle, table, row, chunkSize, 0);
     }
 
     /** Numbers the chunks from {@code firstSeq}: a re-seal writes its file behind the chunks it reads. */
     ChunkWriter(Handle handle, String table, long snapshotId, int chunkSize, int firstSeq) {
+        this(handle, table, whole -> snapshotId, chunkSize, firstSeq);
+    }
+
+    private ChunkWriter(Handle handle, String table, Row row, int chunkSize, int firstSeq) {
         this.firstSeq = firstSeq;
         this.handle = handle;
         this.table = table;
-        this.snapshotId = snapshotId;
+        this.row = row;
         this.chunk = new byte[chunkSize];
         this.sha256 = newSha256();
     }
@@ -63,13 +84,30 @@ final class ChunkWriter extends OutputStream {
         }
     }
 
-    /** Writes the last, partly filled chunk. */
+    /** Writes the last, partly filled chunk, and the row if no chunk came before. */
     @Override
     public void close() {
-        if (!closed && filled > 0) {
-            insert(Arrays.copyOf(chunk, filled));
+        if (closed) {
+            return;
         }
         closed = true;
+        if (snapshotId == null) {
+            snapshotId = row.insert(this);
+            rowWhole = true;
+        }
+        if (filled > 0) {
+            insert(Arrays.copyOf(chunk, filled));
+        }
+    }
+
+    /** The id of the row the chunks belong to, once one was written. */
+    long snapshotId() {
+        return snapshotId;
+    }
+
+    /** Whether the row was written with the whole file's size and hash, so it needs no update. */
+    boolean rowWhole() {
+        return rowWhole;
     }
 
     int chunkCount() {
@@ -80,11 +118,21 @@ final class ChunkWriter extends OutputStream {
         return size;
     }
 
+    /** The file's hash, once it is closed. */
     String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+        if (!closed) {
+            throw new IllegalStateException("the file is not complete before the chunk writer is closed");
+        }
+        if (sha256Hex == null) {
+            sha256Hex = HexFormat.of().formatHex(sha256.digest());
+        }
+        return sha256Hex;
     }
 
     private void insert(byte[] data) {
+        if (snapshotId == null) {
+            snapshotId = row.insert(null);
+        }
         handle.createUpdate("INSERT INTO " + table + " (snapshot_id, seq, data) VALUES (:snapshot, :seq, :data)")
                 .bind("snapshot", snapshotId)
                 .bind("seq", firstSeq + chunks)

@@ -99,28 +99,33 @@ public final class SnapshotStore {
         LocalDateTime createdAt = LocalDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
         try {
             return jdbi.inTransaction(handle -> {
-                long id = handle.createUpdate("INSERT INTO " + snapshotTable + " (service_id, created_at, size, sha256,"
-                                + " origin, created_by, format, chunk_count) VALUES (:service, :createdAt, 0, '',"
-                                + " :origin, :createdBy, :format, 0)")
+                ChunkWriter chunks = new ChunkWriter(handle, chunkTable, whole -> handle.createUpdate("INSERT INTO "
+                                + snapshotTable + " (service_id, created_at, size, sha256, origin, created_by, format,"
+                                + " chunk_count) VALUES (:service, :createdAt, :size, :sha256, :origin, :createdBy,"
+                                + " :format, :chunks)")
                         .bind("service", snapshot.serviceId())
                         .bind("createdAt", createdAt)
+                        .bind("size", whole == null ? 0 : whole.size())
+                        .bind("sha256", whole == null ? "" : whole.sha256Hex())
+                        .bind("chunks", whole == null || whole.size() == 0 ? 0 : 1)
                         .bind("origin", snapshot.origin().wireName())
                         .bind("createdBy", truncate(snapshot.createdBy()))
                         .bind("format", snapshot.format())
                         .executeAndReturnGeneratedKeys("id")
                         .mapTo(Long.class)
-                        .one();
-                ChunkWriter chunks = new ChunkWriter(handle, chunkTable, id, chunkSize);
+                        .one(), chunkSize);
                 sealer.seal(payload, chunks);
                 chunks.close();
-                handle.createUpdate("UPDATE " + snapshotTable + " SET size = :size, sha256 = :sha256, chunk_count = :chunks"
-                                + " WHERE id = :id")
-                        .bind("size", chunks.size())
-                        .bind("sha256", chunks.sha256Hex())
-                        .bind("chunks", chunks.chunkCount())
-                        .bind("id", id)
-                        .execute();
-                return id;
+                if (!chunks.rowWhole()) {
+                    handle.createUpdate("UPDATE " + snapshotTable + " SET size = :size, sha256 = :sha256,"
+                                    + " chunk_count = :chunks WHERE id = :id")
+                            .bind("size", chunks.size())
+                            .bind("sha256", chunks.sha256Hex())
+                            .bind("chunks", chunks.chunkCount())
+                            .bind("id", chunks.snapshotId())
+                            .execute();
+                }
+                return chunks.snapshotId();
             });
         } catch (JdbiException e) {
             throw StorageFailures.unavailable(e);

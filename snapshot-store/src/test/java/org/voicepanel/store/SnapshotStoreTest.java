@@ -202,6 +202,9 @@ class SnapshotStoreTest {
             assertThat(sha256(out.toByteArray())).isEqualTo(stored.sha256());
             assertThat(download.fileName()).isEqualTo("test_type-service-" + serviceId + "-snapshot-" + id + ".vpsnap");
         }
+        // the small file's row was written whole with its one chunk, the large one's completed after its chunks
+        assertThat(store.find(serviceId, smallId).orElseThrow().chunkCount()).isEqualTo(1);
+        assertThat(store.find(serviceId, largeId).orElseThrow().chunkCount()).isEqualTo(3);
         assertThat(store.download(TestDatabase.newServiceId(), smallId, "test")).isEmpty();
         assertThat(store.download(serviceId, largeId + 1000, "test")).isEmpty();
     }
