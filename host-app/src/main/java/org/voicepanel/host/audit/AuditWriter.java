@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes audit entries behind the requests that made them, many to a statement: an insert and its commit per
- * request was the largest cost of a download (docs/benchmarks.md). One thread takes what is queued, in order, and
- * writes it at once, so under load entries go in batches and when idle each goes as soon as it comes.
+ * request was the largest cost of a download (docs/benchmarks.md). One thread takes what is queued, in order, waits
+ * a few milliseconds for more ({@link #LINGER}) and writes it: under load one statement then carries the entries of
+ * many requests, where without the wait it carried those of one or two. A reader's wait ends the pause at once.
  *
  * <p>Nothing is dropped for being queued: a full queue makes the request write its entry itself, a reader of the
  * trail first waits for what is queued ({@link #awaitQueued}), and closing writes the rest. Only a crash of the
- * process loses the entries still queued: at most those of the last statement's time. A failed write is reported
+ * process loses the entries still queued: at most those of the pause and the last statement's time. A failed write is reported
  * in the panel's log, entry by entry, as a failed single insert was. Thread-safe.
  */
 @Component
@@ -29,6 +30,7 @@ class AuditWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
     static final int CAPACITY = 4_096;
     static final int BATCH = 100;
+    static final Duration LINGER = Duration.ofMillis(10);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     /** Queued after entries: released once every entry before it is written. */
@@ -38,18 +40,23 @@ class AuditWriter implements AutoCloseable {
     private static final Object STOP = new Object();
 
     private final Consumer<List<AuditEntry>> sink;
+    private final long lingerNanos;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private volatile boolean closed;
 
     @Autowired
     AuditWriter(AuditLog auditLog) {
-        this(auditLog::append);
+        this(auditLog::append, LINGER);
     }
 
-    /** @param sink writes a batch of entries, in order, in one go */
-    AuditWriter(Consumer<List<AuditEntry>> sink) {
+    /**
+     * @param sink writes a batch of entries, in order, in one go
+     * @param linger how long the first entry of a batch waits for others
+     */
+    AuditWriter(Consumer<List<AuditEntry>> sink, Duration linger) {
         this.sink = sink;
+        this.lingerNanos = linger.toNanos();
         this.thread = new Thread(this::run, "audit-writer");
         thread.setDaemon(true);
         thread.start();
@@ -98,9 +105,36 @@ class AuditWriter implements AutoCloseable {
                 return;
             }
             queue.drainTo(taken, BATCH - 1);
+            if (!stopping && !linger(taken)) {
+                handle(taken);
+                return;
+            }
             stopping |= handle(taken);
             taken.clear();
         }
+    }
+
+    /**
+     * Takes more entries until the batch is full, the pause is over, or a reader or the stop waits; false when
+     * interrupted.
+     */
+    private boolean linger(List<Object> taken) {
+        long end = System.nanoTime() + lingerNanos;
+        while (taken.size() < BATCH && taken.stream().allMatch(AuditEntry.class::isInstance)) {
+            long left = end - System.nanoTime();
+            Object next;
+            try {
+                next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                return false;
+            }
+            if (next == null) {
+                return true;
+            }
+            taken.add(next);
+            queue.drainTo(taken, BATCH - taken.size());
+        }
+        return true;
     }
 
     /** Writes the entries taken, releasing each barrier once those before it are written; true at the stop. */

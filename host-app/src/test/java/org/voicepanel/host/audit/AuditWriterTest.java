@@ -29,7 +29,7 @@ class AuditWriterTest {
     @Test
     void writesEveryEntryInOrderInBatchesOfAtMostTheBatchSize() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        writer = new AuditWriter(recording(release));
+        writer = new AuditWriter(recording(release), Duration.ZERO);
         for (long i = 1; i <= 250; i++) {
             writer.submit(entry(i));
         }
@@ -45,7 +45,7 @@ class AuditWriterTest {
     @Test
     void aReaderWaitsUntilWhatWasQueuedBeforeItIsWritten() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        writer = new AuditWriter(recording(release));
+        writer = new AuditWriter(recording(release), Duration.ZERO);
         writer.submit(entry(1));
         writer.submit(entry(2));
 
@@ -56,13 +56,26 @@ class AuditWriterTest {
     }
 
     @Test
+    void entriesThatComeWhileTheFirstWaitsShareItsStatementAndAReaderEndsTheWait() throws Exception {
+        writer = new AuditWriter(recording(new CountDownLatch(0)), Duration.ofMinutes(1));
+        writer.submit(entry(1));
+        Thread.sleep(50); // the writer has most likely taken the first entry and waits for more
+        writer.submit(entry(2));
+        writer.submit(entry(3));
+
+        // far less than the minute's pause: the reader's wait cut it short
+        assertThat(writer.awaitQueued(Duration.ofSeconds(10))).isTrue();
+        assertThat(batches).containsExactly(List.of(1L, 2L, 3L));
+    }
+
+    @Test
     void aFullQueueMakesTheRequestWriteItsEntryItself() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<String> writers = Collections.synchronizedList(new ArrayList<>());
         writer = new AuditWriter(entries -> {
             writers.add(Thread.currentThread().getName());
             recording(release).accept(entries);
-        });
+        }, Duration.ZERO);
         writer.submit(entry(0)); // held in the writer's sink
         while (writers.isEmpty()) {
             Thread.sleep(1);
@@ -88,7 +101,7 @@ class AuditWriterTest {
     @Test
     void closingWritesWhatIsQueuedAndLaterEntriesAreWrittenByTheirRequests() {
         CountDownLatch release = new CountDownLatch(1);
-        writer = new AuditWriter(recording(release));
+        writer = new AuditWriter(recording(release), Duration.ZERO);
         for (long i = 1; i <= 10; i++) {
             writer.submit(entry(i));
         }
@@ -108,7 +121,7 @@ class AuditWriterTest {
                 throw new IllegalStateException("the database is gone");
             }
             entries.forEach(e -> kept.add(e.snapshotId()));
-        });
+        }, Duration.ZERO);
         writer.submit(entry(1));
         assertThat(writer.awaitQueued(Duration.ofSeconds(10))).isTrue();
         writer.submit(entry(2));
