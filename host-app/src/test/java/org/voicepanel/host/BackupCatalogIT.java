@@ -182,6 +182,19 @@ class BackupCatalogIT {
         assertThat(metrics.text()).contains("panel_backups_run_duration_seconds", "panel_backups_stored_bytes_total");
     }
 
+    @Test
+    void metricsRefuseARevokedAdminTokenThatThePanelRemembers() {
+        PanelAdmin.IssuedToken support = world.admin.token(world.alice.id(), "ROLE_ADMIN");
+        assertThat(world.api.get("/actuator/prometheus", support.value()).status()).isEqualTo(200);
+        assertThat(world.api.get("/services", support.value()).status()).isEqualTo(200);
+
+        assertThat(world.api.delete("/admin/tokens/" + support.id(), world.adminToken).status()).isEqualTo(200);
+
+        // the metrics spend no request budget, so they prove a remembered token on their own
+        assertError(world.api.get("/actuator/prometheus", support.value()), 401, "UNAUTHENTICATED");
+        assertError(world.api.get("/services", support.value()), 401, "UNAUTHENTICATED");
+    }
+
     private static Answer put(String path, String json) {
         return putAs(world.alice.readWrite(), path, json);
     }

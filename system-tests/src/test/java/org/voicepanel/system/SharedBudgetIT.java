@@ -88,6 +88,29 @@ class SharedBudgetIT {
     }
 
     @Test
+    void aTokenRevokedOnOneInstanceIsRefusedOnTheOtherAtItsNextRequest() throws IOException {
+        Customer kim = apiOne.customer("kim", simulator.port(), 8);
+        PanelApi.Grant second = apiOne.grant(kim.userId(), List.of("ROLE_WEBINTERFACE_BACKUPS_READ"));
+        // each instance has authenticated the token, and remembers its caller
+        Answer first = apiOne.get(kim.backups(), second.token());
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(apiTwo.get(kim.backups(), second.token()).status()).isEqualTo(200);
+
+        assertThat(apiOne.delete("/admin/tokens/" + second.id(), PanelProcess.ADMIN_TOKEN).status()).isEqualTo(200);
+
+        Answer refused = apiTwo.get(kim.backups(), second.token());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(refused.response().headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+        // the refusal spent nothing: the user's other token finds two of the eight requests spent, and its own
+        Answer other = apiTwo.get(kim.backups(), kim.token());
+        assertThat(other.status()).isEqualTo(200);
+        if (header(other, "X-RateLimit-Reset").equals(header(first, "X-RateLimit-Reset"))) {
+            assertThat(header(other, "X-RateLimit-Remaining")).isEqualTo(Integer.toString(BUDGET - 3));
+        }
+    }
+
+    @Test
     void retentionPrunesOldEntriesOnceForAllInstancesAndKeepsRecentOnes() throws Exception {
         Customer jon = apiTwo.customer("jon", simulator.port(), 8);
         assertThat(apiTwo.post(jon.backups(), jon.token()).status()).isEqualTo(201);

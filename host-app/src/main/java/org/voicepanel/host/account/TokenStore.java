@@ -51,6 +51,13 @@ public class TokenStore {
                 .findOne());
     }
 
+    /** Whether the token with this hash exists and is not revoked. */
+    public boolean stands(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM access_token WHERE token_hash = ? AND revoked_at IS NULL")
+                .bind(0, tokenHash).mapTo(Integer.class).one()) > 0;
+    }
+
     /** Whether this token exists and was revoked. */
     public boolean isRevoked(String token) {
         return jdbi.withHandle(h -> h.createQuery(

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.springframework.stereotype.Repository;
@@ -16,13 +17,18 @@ import org.voicepanel.host.db.CertificationRetry;
  *
  * <p>One statement per request: the upsert leaves the new count in {@code LAST_INSERT_ID(...)}, which comes back in
  * its own answer, so the row is locked only while that one autocommitted statement runs (a transaction of an upsert
- * and a read held it over five round trips, and concurrent requests of one user queued on it).
+ * and a read held it over five round trips, and concurrent requests of one user queued on it). For a remembered
+ * token the same statement is also the proof that the token stands, so such a request does not look it up.
  */
 @Repository
 class RequestBudget {
 
     private static final String COUNT = "INSERT INTO rate_limit_window (user_id, window_start, requests)"
             + " VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE requests = LAST_INSERT_ID(requests + 1)";
+    /** The same count, made only while the token stands: no row comes from a revoked or deleted token. */
+    private static final String COUNT_IF_TOKEN_STANDS = "INSERT INTO rate_limit_window (user_id, window_start,"
+            + " requests) SELECT t.user_id, ?, 1 FROM access_token t WHERE t.token_hash = ? AND t.user_id = ?"
+            + " AND t.revoked_at IS NULL ON DUPLICATE KEY UPDATE requests = LAST_INSERT_ID(requests + 1)";
 
     private final Jdbi jdbi;
 
@@ -32,31 +38,58 @@ class RequestBudget {
 
     /** Counts one request of the user in the window; returns the window's count including it. */
     int spend(long userId, long windowStart) {
+        return spend(userId, windowStart, null).orElseThrow();
+    }
+
+    /**
+     * Counts one request of the user in the window if the token with this hash, the user's, still stands: the
+     * proof of a remembered token and the count in one statement. Empty when the token is revoked or gone.
+     */
+    OptionalInt spendIfTokenStands(String tokenHash, long userId, long windowStart) {
+        return spend(userId, windowStart, tokenHash);
+    }
+
+    private OptionalInt spend(long userId, long windowStart, String tokenHash) {
         // concurrent upserts of one row deadlock in InnoDB, and lose certification on Galera: a rolled-back
         // statement counted nothing and is simply run again
-        int spent = CertificationRetry.run("Counting a request", () -> jdbi.withHandle(h -> count(h.getConnection(),
-                userId, windowStart)));
+        OptionalInt counted = CertificationRetry.run("Counting a request", () -> jdbi.withHandle(h -> count(
+                h.getConnection(), userId, windowStart, tokenHash)));
+        if (counted.isEmpty()) {
+            return counted;
+        }
+        int spent = counted.getAsInt();
         if (spent == 1) {
             // the user's first request in a new window: the earlier windows are spent
             CertificationRetry.run("Dropping spent request windows", () -> jdbi.useHandle(h -> h.createUpdate(
                             "DELETE FROM rate_limit_window WHERE user_id = ? AND window_start < ?")
                     .bind(0, userId).bind(1, windowStart).execute()));
         }
-        return spent;
+        return counted;
     }
 
-    private static int count(Connection connection, long userId, long windowStart) {
-        try (PreparedStatement upsert = connection.prepareStatement(COUNT, Statement.RETURN_GENERATED_KEYS)) {
-            upsert.setLong(1, userId);
-            upsert.setLong(2, windowStart);
-            if (upsert.executeUpdate() == 1) {
-                return 1; // a new row
+    private static OptionalInt count(Connection connection, long userId, long windowStart, String tokenHash) {
+        String sql = tokenHash == null ? COUNT : COUNT_IF_TOKEN_STANDS;
+        try (PreparedStatement upsert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            if (tokenHash == null) {
+                upsert.setLong(1, userId);
+                upsert.setLong(2, windowStart);
+            } else {
+                upsert.setLong(1, windowStart);
+                upsert.setString(2, tokenHash);
+                upsert.setLong(3, userId);
+            }
+            int changed = upsert.executeUpdate();
+            if (changed == 0) {
+                return OptionalInt.empty(); // the token no longer stands
+            }
+            if (changed == 1) {
+                return OptionalInt.of(1); // a new row
             }
             try (ResultSet count = upsert.getGeneratedKeys()) {
                 if (!count.next()) {
                     throw new IllegalStateException("The database did not answer the request count");
                 }
-                return count.getInt(1);
+                return OptionalInt.of(count.getInt(1));
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null); // as Jdbi reports a failed statement

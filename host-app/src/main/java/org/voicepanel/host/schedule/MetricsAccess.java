@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.voicepanel.host.account.Role;
+import org.voicepanel.host.account.TokenStore;
 import org.voicepanel.host.security.CallerAuthentication;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.ErrorResponses;
@@ -25,7 +26,7 @@ class MetricsAccess {
     static final String PATH = "/actuator/prometheus";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> metricsForAdminsOnly(ErrorResponses errors) {
+    FilterRegistrationBean<OncePerRequestFilter> metricsForAdminsOnly(ErrorResponses errors, TokenStore tokens) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -33,6 +34,9 @@ class MetricsAccess {
                 var authentication = SecurityContextHolder.getContext().getAuthentication();
                 if (!(authentication instanceof CallerAuthentication caller)) {
                     errors.write(response, ErrorCode.UNAUTHENTICATED, "Please log in or present an access token.");
+                } else if (caller.unprovenTokenHash().filter(hash -> !tokens.stands(hash)).isPresent()) {
+                    // no request budget is spent here, so a remembered token is proved on its own
+                    errors.write(response, ErrorCode.UNAUTHENTICATED, "The access token is unknown or has been revoked.");
                 } else if (!caller.getPrincipal().has(Role.ADMIN)) {
                     errors.write(response, ErrorCode.FORBIDDEN, "The metrics are for admins only.");
                 } else {

@@ -24,6 +24,10 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof CallerAuthentication callerAuthentication) {
+            if (callerAuthentication.unprovenTokenHash().isPresent()) {
+                throw new IllegalStateException("A remembered token reached a route unproven: the rate limit's"
+                        + " interceptor proves it before any route runs");
+            }
             return callerAuthentication.getPrincipal();
         }
         throw new ApiException(ErrorCode.UNAUTHENTICATED,

@@ -19,6 +19,7 @@ import org.springframework.security.web.header.writers.XXssProtectionHeaderWrite
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.voicepanel.host.account.LoginThrottle;
+import org.voicepanel.host.account.RecentTokens;
 import org.voicepanel.host.account.TokenStore;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.ErrorResponses;
@@ -35,11 +36,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenStore tokens, LoginThrottle throttle,
-                                            ErrorResponses errors,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, TokenStore tokens, RecentTokens recent,
+                                            LoginThrottle throttle, ErrorResponses errors,
                                             SecurityContextRepository contexts, CsrfTokenRepository csrfTokens)
             throws Exception {
-        http.addFilterBefore(new TokenAuthenticationFilter(tokens, throttle, errors), AnonymousAuthenticationFilter.class)
+        http.addFilterBefore(new TokenAuthenticationFilter(tokens, recent, throttle, errors),
+                        AnonymousAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 // the page echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN (double submit); token requests
                 // carry no cookie, so they cannot be forged cross-site

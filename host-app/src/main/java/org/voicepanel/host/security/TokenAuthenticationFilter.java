@@ -12,7 +12,9 @@ import org.voicepanel.host.account.LoginThrottle;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.voicepanel.host.account.AccessTokens;
 import org.voicepanel.host.account.Caller;
+import org.voicepanel.host.account.RecentTokens;
 import org.voicepanel.host.account.TokenStore;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.ErrorResponses;
@@ -21,16 +23,19 @@ import org.voicepanel.host.web.StorageFailures;
 /**
  * Authenticates API clients by access token. A presented but unknown or revoked token is refused
  * here with 401; a request without a token goes on (a route then asks for a caller and answers
- * 401 itself, or the web session authenticates it).
+ * 401 itself, or the web session authenticates it). A token presented lately is not looked up again: its
+ * caller comes from {@link RecentTokens}, unproven, and the request budget's count proves it (docs/architecture.md).
  */
 final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final TokenStore tokens;
+    private final RecentTokens recent;
     private final LoginThrottle throttle;
     private final ErrorResponses errors;
 
-    TokenAuthenticationFilter(TokenStore tokens, LoginThrottle throttle, ErrorResponses errors) {
+    TokenAuthenticationFilter(TokenStore tokens, RecentTokens recent, LoginThrottle throttle, ErrorResponses errors) {
         this.tokens = tokens;
+        this.recent = recent;
         this.throttle = throttle;
         this.errors = errors;
     }
@@ -41,6 +46,12 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
         Optional<String> token = PresentedToken.of(request);
         if (token.isEmpty()) {
             chain.doFilter(request, response);
+            return;
+        }
+        String hash = AccessTokens.hash(token.get());
+        Optional<Caller> remembered = recent.find(hash);
+        if (remembered.isPresent()) {
+            continueAs(CallerAuthentication.unproven(remembered.get(), hash), request, response, chain);
             return;
         }
         Optional<Caller> caller;
@@ -67,9 +78,16 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
             errors.write(response, ErrorCode.UNAUTHENTICATED, "The access token is unknown or has been revoked.");
             return;
         }
+        recent.remember(hash, caller.get());
+        continueAs(new CallerAuthentication(caller.get()), request, response, chain);
+    }
+
+    private static void continueAs(CallerAuthentication caller, HttpServletRequest request,
+                                   HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         // a fresh context: the one in the holder may be a web session's, which a token must not change
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new CallerAuthentication(caller.get()));
+        context.setAuthentication(caller);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
