@@ -16,7 +16,7 @@ import org.voicepanel.host.service.QueryPasswordCipher;
 import org.voicepanel.host.service.Service;
 import org.voicepanel.host.service.ServiceAccess;
 import org.voicepanel.host.service.ServiceStatus;
-import org.voicepanel.host.service.ServiceStatuses;
+import org.voicepanel.host.service.ServiceStore;
 import org.voicepanel.host.web.ApiException;
 import org.voicepanel.host.web.ErrorCode;
 import org.voicepanel.host.web.RequestIds;
@@ -40,25 +40,24 @@ class BackupDispatch {
     private final ServiceAccess access;
     private final ProviderRegistry registry;
     private final QueryPasswordCipher cipher;
-    private final ServiceStatuses statuses;
     private final ConnectionFields fields;
 
     BackupDispatch(ServiceAccess access, ProviderRegistry registry, QueryPasswordCipher cipher,
-                   ServiceStatuses statuses, ConnectionFields fields) {
+                   ConnectionFields fields) {
         this.access = access;
         this.registry = registry;
         this.cipher = cipher;
-        this.statuses = statuses;
         this.fields = fields;
     }
 
     <H> Target<H> resolve(Caller caller, String serviceId, BackupOperation operation, Class<H> handlerType,
                           HttpServletRequest http) {
         caller.require(WRITES.contains(operation) ? Role.BACKUPS_WRITE : Role.BACKUPS_READ);
-        Service service = access.owned(caller, serviceId);
+        ServiceStore.Found found = access.ownedWithStatus(caller, serviceId);
+        Service service = found.service();
         ResolvedOwner.remember(http, service.id(), service.ownerUserId());
         if (WRITES.contains(operation)) {
-            requireActive(service);
+            requireActive(service, found.status());
         }
         H handler = routesOf(service).handler(operation, handlerType)
                 .orElseThrow(() -> new ApiException(ErrorCode.BACKUPS_NOT_SUPPORTED, "The plugin for "
@@ -67,8 +66,7 @@ class BackupDispatch {
     }
 
     /** A suspended or admin-locked service keeps its snapshots readable but takes no writes (api.md). */
-    private void requireActive(Service service) {
-        ServiceStatus status = statuses.of(service.id());
+    private static void requireActive(Service service, ServiceStatus status) {
         if (status != ServiceStatus.ACTIVE) {
             throw new ApiException(ErrorCode.SERVICE_SUSPENDED, "Service " + service.id() + " is " + status.wireName()
                     + ": its snapshots can be listed and downloaded, but not created, uploaded, restored or deleted"

@@ -21,9 +21,14 @@ public class ServiceAccess {
     }
 
     public Service owned(Caller caller, String rawId) {
+        return ownedWithStatus(caller, rawId).service();
+    }
+
+    /** The same, with the service's status read in the same query. */
+    public ServiceStore.Found ownedWithStatus(Caller caller, String rawId) {
         long id = Ids.parse(rawId, "service id");
-        return services.byId(id)
-                .filter(service -> service.ownerUserId() == caller.userId() || caller.has(Role.ADMIN))
+        return services.byIdWithStatus(id)
+                .filter(found -> found.service().ownerUserId() == caller.userId() || caller.has(Role.ADMIN))
                 .orElseThrow(() -> new ApiException(ErrorCode.SERVICE_NOT_FOUND, "There is no service " + id + "."));
     }
 }

@@ -21,10 +21,9 @@ public class ServiceStatuses {
         this.clock = clock;
     }
 
-    public ServiceStatus of(long serviceId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT status FROM service_status WHERE service_id = ?")
-                .bind(0, serviceId).mapTo(String.class).findOne())
-                .flatMap(ServiceStatus::fromWireName).orElse(ServiceStatus.ACTIVE);
+    /** A stored status; a service without one (or with one this version does not know) is active. */
+    static ServiceStatus parse(String stored) {
+        return stored == null ? ServiceStatus.ACTIVE : ServiceStatus.fromWireName(stored).orElse(ServiceStatus.ACTIVE);
     }
 
     /** The status of each of the services, in one query. */

@@ -41,7 +41,7 @@ public class ServiceStore {
                     .bind(4, draft.slots()).bind(5, LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             writeFields(h, id, draft.fields());
-            return load(h, id).orElseThrow();
+            return load(h, id).orElseThrow().service();
         });
     }
 
@@ -66,7 +66,7 @@ public class ServiceStore {
                     throw ApiException.badRequest("voiceserver." + required + " is required.");
                 }
             }
-            return load(h, id);
+            return load(h, id).map(Found::service);
         });
     }
 
@@ -95,7 +95,7 @@ public class ServiceStore {
     }
 
     public Optional<Service> byId(long id) {
-        return jdbi.withHandle(h -> load(h, id));
+        return jdbi.withHandle(h -> load(h, id)).map(Found::service);
     }
 
     /** The owner of a service alone: one query, where {@link #byId} also reads (and unseals) its fields. */
@@ -146,13 +146,24 @@ public class ServiceStore {
         return secrets;
     }
 
-    /** One round trip, as every route that names a service makes it: the row beside each of its fields. */
-    private static Optional<Service> load(Handle h, long id) {
+    /** A service with its status (api.md, Service status), read in the same query. */
+    public record Found(Service service, ServiceStatus status) {
+    }
+
+    /** The service and its status in one round trip, as a backup route that writes needs both. */
+    public Optional<Found> byIdWithStatus(long id) {
+        return jdbi.withHandle(h -> load(h, id));
+    }
+
+    /** One round trip, as every route that names a service makes it: the row and its status beside each field. */
+    private static Optional<Found> load(Handle h, long id) {
         Map<String, String> plain = new LinkedHashMap<>();
         Map<String, byte[]> sealed = new TreeMap<>();
+        String[] status = new String[1];
         List<Service> rows = h.createQuery("SELECT s.id, s.owner_user_id, s.name, s.voiceserver_type, s.host, s.slots,"
-                        + " f.name, f.value, f.value_sealed FROM service s LEFT JOIN service_field f"
-                        + " ON f.service_id = s.id WHERE s.id = ? ORDER BY f.name")
+                        + " f.name, f.value, f.value_sealed, st.status FROM service s LEFT JOIN service_field f"
+                        + " ON f.service_id = s.id LEFT JOIN service_status st ON st.service_id = s.id"
+                        + " WHERE s.id = ? ORDER BY f.name")
                 .bind(0, id)
                 .map((rs, ctx) -> {
                     String field = rs.getString(7);
@@ -162,10 +173,11 @@ public class ServiceStore {
                     } else if (field != null) {
                         plain.put(field, rs.getString(8));
                     }
+                    status[0] = rs.getString(10);
                     return row(rs);
                 }).list();
-        return rows.stream().findFirst().map(s -> new Service(s.id(), s.ownerUserId(), s.name(), s.type(), s.host(),
-                s.slots(), plain, sealed));
+        return rows.stream().findFirst().map(s -> new Found(new Service(s.id(), s.ownerUserId(), s.name(), s.type(),
+                s.host(), s.slots(), plain, sealed), ServiceStatuses.parse(status[0])));
     }
 
     /** Attaches the fields of the rows {@code where} selects (with {@code key} as its one parameter, if any). */
