@@ -1,12 +1,15 @@
 package org.voicepanel.system.benchmark;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.voicepanel.system.PanelApi;
 import org.voicepanel.system.PanelApi.Customer;
+import org.voicepanel.system.PanelProcess;
 
 /**
  * GET .../backup/{snapshot} from N clients at once, raw or as base64 in the JSON envelope, next to the same
@@ -41,6 +44,61 @@ final class DownloadScenario {
     DownloadScenario(PanelHttp panel, PanelHttp baseline) {
         this.panel = panel;
         this.baseline = baseline;
+    }
+
+    /** The download rows: raw and JSON at 1, 8 and 32 clients, and the web stack's floor. */
+    static void measure(Report report, PanelProcess panel, BenchmarkDatabase db, Customer customer) throws Exception {
+        PanelApi api = new PanelApi(panel.baseUrl());
+        PanelApi.Answer created = api.post(customer.backups(), customer.token());
+        long snapshotId = created.data().path("snapshot").path("id").asLong();
+        long fileBytes = api.get(customer.backups(), customer.token()).data().path("snapshots").get(0)
+                .path("size").asLong();
+        // the envelope around the file's padded base64
+        long jsonBytes = "{\"status\":\"success\",\"data\":{\"snapshot\":\"\"}}".length() + (fileBytes + 2) / 3 * 4;
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                connections.add(db.connect("panel_unlimited"));
+            }
+            try (JdkHttpBaseline baseline = new JdkHttpBaseline(connections)) {
+                DownloadScenario scenario = new DownloadScenario(new PanelHttp(panel.baseUrl()),
+                        new PanelHttp(baseline.baseUrl()));
+                scenario.warmUp(customer, snapshotId, fileBytes, jsonBytes);
+                for (boolean json : new boolean[] {false, true}) {
+                    for (int clients : new int[] {1, 8, 32}) {
+                        DownloadScenario.Throughput[] result = scenario.run(customer, snapshotId, json,
+                                json ? jsonBytes : fileBytes, clients, 4, 1000);
+                        double ratio = result[0].megabytesPerSecond() / result[1].megabytesPerSecond();
+                        report.add(new Row("Download of a " + Figures.megabytes(fileBytes) + " file ("
+                                + (json ? "base64 in the JSON envelope, " + Figures.megabytes(jsonBytes) : "raw")
+                                + "), " + clients + (clients == 1 ? " client" : " concurrent clients")
+                                + "; baseline: the JDK's HttpServer streaming its chunk rows from the same MariaDB"
+                                + " (16 connections, as the panel's pool), fetched by the same client",
+                                throughput(result[0]), throughput(result[1]), Figures.ratio(ratio), "≥ 0.8×",
+                                ratio >= 0.8));
+                    }
+                }
+                byte[] favicon = new PanelHttp(panel.baseUrl()).getBytes("/favicon.svg", null, "*/*");
+                baseline.serve("/favicon.svg", favicon, "image/svg+xml");
+                DownloadScenario.Throughput[] floor = scenario.floor("/favicon.svg", favicon.length, 4, 1000);
+                double floorRatio = floor[0].requestsPerSecond() / floor[1].requestsPerSecond();
+                report.add(new Row("For comparison, the smallest request: a static file of " + favicon.length
+                        + " bytes (`/favicon.svg`, no token, no database), 1 client; baseline: the JDK's HttpServer"
+                        + " answering the same bytes. What the web stack costs every route before it does anything",
+                        String.format("%.0f req/s", floor[0].requestsPerSecond()),
+                        String.format("%.0f req/s", floor[1].requestsPerSecond()), Figures.ratio(floorRatio), "",
+                        null));
+                scenario.close();
+            }
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    private static String throughput(DownloadScenario.Throughput t) {
+        return String.format("%.1f MB/s, %.1f req/s", t.megabytesPerSecond(), t.requestsPerSecond());
     }
 
     /**

@@ -64,7 +64,7 @@ class PanelBenchmark {
                                 new int[] {30, 5, 1}, new int[] {15, 10, 4});
                     }
                     if (parts.includes("download")) {
-                        download(unlimited, db, customers[1]);
+                        DownloadScenario.measure(report, unlimited, db, customers[1]);
                     }
                     if (parts.includes("list")) {
                         list(unlimited, connection, simulator.port());
@@ -148,56 +148,6 @@ class PanelBenchmark {
                             + rounds[i] + " after " + warmUps[i] + " uncounted; baseline: ts3-api + JDBC insert",
                     medians[0], medians[1], target > 0 ? String.format("≤ %.2f×", target) : "",
                     target > 0 ? medians[0] / medians[1] <= target : null));
-        }
-    }
-
-    private void download(PanelProcess panel, BenchmarkDatabase db, Customer customer) throws Exception {
-        PanelApi api = new PanelApi(panel.baseUrl());
-        PanelApi.Answer created = api.post(customer.backups(), customer.token());
-        long snapshotId = created.data().path("snapshot").path("id").asLong();
-        long fileBytes = api.get(customer.backups(), customer.token()).data().path("snapshots").get(0)
-                .path("size").asLong();
-        // the envelope around the file's padded base64
-        long jsonBytes = "{\"status\":\"success\",\"data\":{\"snapshot\":\"\"}}".length() + (fileBytes + 2) / 3 * 4;
-        List<Connection> connections = new ArrayList<>();
-        try {
-            for (int i = 0; i < 16; i++) {
-                connections.add(db.connect("panel_unlimited"));
-            }
-            try (JdkHttpBaseline baseline = new JdkHttpBaseline(connections)) {
-                DownloadScenario scenario = new DownloadScenario(new PanelHttp(panel.baseUrl()),
-                        new PanelHttp(baseline.baseUrl()));
-                scenario.warmUp(customer, snapshotId, fileBytes, jsonBytes);
-                for (boolean json : new boolean[] {false, true}) {
-                    for (int clients : new int[] {1, 8, 32}) {
-                        DownloadScenario.Throughput[] result = scenario.run(customer, snapshotId, json,
-                                json ? jsonBytes : fileBytes, clients, 4, 1000);
-                        double ratio = result[0].megabytesPerSecond() / result[1].megabytesPerSecond();
-                        report.add(new Row("Download of a " + Figures.megabytes(fileBytes) + " file ("
-                                + (json ? "base64 in the JSON envelope, " + Figures.megabytes(jsonBytes) : "raw")
-                                + "), " + clients + (clients == 1 ? " client" : " concurrent clients")
-                                + "; baseline: the JDK's HttpServer streaming its chunk rows from the same MariaDB"
-                                + " (16 connections, as the panel's pool), fetched by the same client",
-                                throughput(result[0]), throughput(result[1]), Figures.ratio(ratio), "≥ 0.8×",
-                                ratio >= 0.8));
-                    }
-                }
-                byte[] favicon = new PanelHttp(panel.baseUrl()).getBytes("/favicon.svg", null, "*/*");
-                baseline.serve("/favicon.svg", favicon, "image/svg+xml");
-                DownloadScenario.Throughput[] floor = scenario.floor("/favicon.svg", favicon.length, 4, 1000);
-                double floorRatio = floor[0].requestsPerSecond() / floor[1].requestsPerSecond();
-                report.add(new Row("For comparison, the smallest request: a static file of " + favicon.length
-                        + " bytes (`/favicon.svg`, no token, no database), 1 client; baseline: the JDK's HttpServer"
-                        + " answering the same bytes. What the web stack costs every route before it does anything",
-                        String.format("%.0f req/s", floor[0].requestsPerSecond()),
-                        String.format("%.0f req/s", floor[1].requestsPerSecond()), Figures.ratio(floorRatio), "",
-                        null));
-                scenario.close();
-            }
-        } finally {
-            for (Connection connection : connections) {
-                connection.close();
-            }
         }
     }
 
@@ -328,9 +278,5 @@ class PanelBenchmark {
         return new Customer[] {api.customer(prefix + "small", queryPort, 32, SMALL),
                 api.customer(prefix + "medium", queryPort, 32, MEDIUM),
                 api.customer(prefix + "large", queryPort, 32, LARGE)};
-    }
-
-    private static String throughput(DownloadScenario.Throughput t) {
-        return String.format("%.1f MB/s, %.1f req/s", t.megabytesPerSecond(), t.requestsPerSecond());
     }
 }
