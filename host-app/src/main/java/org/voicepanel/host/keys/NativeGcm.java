@@ -28,6 +28,17 @@ final class NativeGcm extends Provider {
         putService(new Delegate(this, gcm));
     }
 
+    /**
+     * Installs it on a thread of its own: loading Conscrypt copies its native library out of its signed jar, and
+     * verifying that copy took over a second of the panel's start on two cores. Nothing needs the cipher before the
+     * first snapshot; until it is in, the JDK's seals and opens the same format.
+     */
+    static void installInBackground() {
+        Thread loader = new Thread(NativeGcm::install, "native-gcm-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** Puts the cipher first, once per process; whether it is in use. */
     static synchronized boolean install() {
         if (Security.getProvider(NAME) != null) {

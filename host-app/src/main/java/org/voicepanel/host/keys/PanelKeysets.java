@@ -32,7 +32,7 @@ public final class PanelKeysets {
     public static final String QUERY_PASSWORDS = "query-passwords.json";
 
     static {
-        NativeGcm.install();
+        NativeGcm.installInBackground();
         try {
             StreamingAeadConfig.register();
             AeadConfig.register();
