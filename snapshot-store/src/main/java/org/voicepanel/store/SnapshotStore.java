@@ -193,7 +193,7 @@ public final class SnapshotStore {
                     .bind("service", serviceId)
                     .map((rs, ctx) -> {
                         StoredSnapshot found = row(rs, snapshotTable);
-                        return new StoredSnapshotDownload(
+                        return new StoredSnapshotDownload(this,
                                 new ChunkReader(jdbi, snapshotTable, chunkTable, found, rs.getBytes(10)),
                                 found, fileNamePrefix);
                     })

@@ -8,12 +8,15 @@ import org.voicepanel.api.SnapshotDownload;
 /** A stored sealed file, streamed chunk by chunk from the database exactly as stored. */
 final class StoredSnapshotDownload implements SnapshotDownload {
 
-    private final ChunkReader chunks;
+    private final SnapshotStore store;
     private final StoredSnapshot snapshot;
     private final String fileNamePrefix;
+    private ChunkReader firstRead;
 
-    StoredSnapshotDownload(ChunkReader chunks, StoredSnapshot snapshot, String fileNamePrefix) {
-        this.chunks = chunks;
+    /** @param firstRead a reader that already holds the first chunk, for the first {@link #writeTo} */
+    StoredSnapshotDownload(SnapshotStore store, ChunkReader firstRead, StoredSnapshot snapshot, String fileNamePrefix) {
+        this.store = store;
+        this.firstRead = firstRead;
         this.snapshot = snapshot;
         this.fileNamePrefix = fileNamePrefix.replaceAll("[^A-Za-z0-9._-]", "_");
     }
@@ -29,9 +32,12 @@ final class StoredSnapshotDownload implements SnapshotDownload {
         return snapshot.size();
     }
 
+    /** Each call streams the whole file; only the first finds its first chunk already read. */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        try (InputStream sealed = chunks) {
+        InputStream reader = firstRead != null ? firstRead : store.openSealed(snapshot);
+        firstRead = null;
+        try (InputStream sealed = reader) {
             sealed.transferTo(out);
         }
     }

@@ -201,6 +201,9 @@ class SnapshotStoreTest {
             assertThat(download.size()).isEqualTo(out.size()).isEqualTo(stored.size());
             assertThat(sha256(out.toByteArray())).isEqualTo(stored.sha256());
             assertThat(download.fileName()).isEqualTo("test_type-service-" + serviceId + "-snapshot-" + id + ".vpsnap");
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            download.writeTo(again);
+            assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
         }
         // the small file's row was written whole with its one chunk, the large one's completed after its chunks
         assertThat(store.find(serviceId, smallId).orElseThrow().chunkCount()).isEqualTo(1);
