@@ -200,7 +200,8 @@ class SnapshotStoreTest {
             download.writeTo(out);
             assertThat(download.size()).isEqualTo(out.size()).isEqualTo(stored.size());
             assertThat(sha256(out.toByteArray())).isEqualTo(stored.sha256());
-            assertThat(download.fileName()).isEqualTo("test_type-service-" + serviceId + "-snapshot-" + id + ".vpsnap");
+            assertThat(download.fileName())
+                    .isEqualTo("test_type-service-" + serviceId + "-snapshot-" + id + ".vpsnap");
             ByteArrayOutputStream again = new ByteArrayOutputStream();
             download.writeTo(again);
             assertThat(again.toByteArray()).isEqualTo(out.toByteArray());

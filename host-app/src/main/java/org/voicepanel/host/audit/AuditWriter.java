@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Nothing is dropped for being queued: a full queue makes the request write its entry itself, a reader of the
  * trail first waits for what is queued ({@link #awaitQueued}), and closing writes the rest. Only a crash of the
- * process loses the entries still queued: at most those of the pause and the last statement's time. A failed write is reported
- * in the panel's log, entry by entry, as a failed single insert was. Thread-safe.
+ * process loses the entries still queued: at most those of the pause and the last statement's time. A failed write
+ * is reported in the panel's log, entry by entry, as a failed single insert was. Thread-safe.
  */
 @Component
 class AuditWriter implements AutoCloseable {

@@ -36,7 +36,8 @@ class MetricsAccess {
                     errors.write(response, ErrorCode.UNAUTHENTICATED, "Please log in or present an access token.");
                 } else if (caller.unprovenTokenHash().filter(hash -> !tokens.stands(hash)).isPresent()) {
                     // no request budget is spent here, so a remembered token is proved on its own
-                    errors.write(response, ErrorCode.UNAUTHENTICATED, "The access token is unknown or has been revoked.");
+                    errors.write(response, ErrorCode.UNAUTHENTICATED,
+                            "The access token is unknown or has been revoked.");
                 } else if (!caller.getPrincipal().has(Role.ADMIN)) {
                     errors.write(response, ErrorCode.FORBIDDEN, "The metrics are for admins only.");
                 } else {
