@@ -1,6 +1,5 @@
 package org.voicepanel.store;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +17,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotFileResealer;
-import org.voicepanel.api.SnapshotFileResealer.Outcome;
 import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.api.SnapshotInfo;
 import org.voicepanel.api.SnapshotOrigin;
@@ -30,7 +28,7 @@ import org.voicepanel.api.SnapshotOrigin;
  * another service is simply not found.
  *
  * <p>A file is sealed and written inside one transaction together with its row: a failure, or a crash
- * half-way, leaves nothing visible; so is a file sealed again after a key rotation ({@link #reseal}), which
+ * half-way, leaves nothing visible; so is a file sealed again after a key rotation ({@link #resealer()}), which
  * leaves the old file whole until it commits. Files are streamed both ways, never held whole. Database failures
  * are reported as {@code STORAGE_UNAVAILABLE}. Thread-safe; one instance per plugin lives as long as
  * its provider.
@@ -41,11 +39,9 @@ public final class SnapshotStore {
     public static final int CHUNK_SIZE = 1024 * 1024;
 
     private static final int LONGEST_CREATOR = 255;
-    /** What {@link SnapshotFileSealer#sealedWithCurrentKey} reads at most. */
-    private static final int HEAD_LENGTH = 512;
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,15}");
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "id, service_id, created_at, size, sha256, origin, created_by, format, chunk_count";
     private static final String ROW_COLUMNS =
             "s.id, s.service_id, s.created_at, s.size, s.sha256, s.origin, s.created_by, s.format, s.chunk_count";
@@ -230,100 +226,13 @@ public final class SnapshotStore {
         }
     }
 
-    /**
-     * Seals a stored file again with the sealer's current key, in one transaction with the snapshot row locked:
-     * the new file is streamed into chunks numbered after the old ones while the old ones are read, then the old
-     * chunks go and the new ones take their numbers. A failure or a crash at any point leaves the old file whole.
-     * The size and SHA-256 in the row become the new file's, since they describe the file a download gets.
-     */
-    public Outcome reseal(long serviceId, long snapshotId) throws IOException {
-        Optional<StoredSnapshot> before = find(serviceId, snapshotId);
-        if (before.isEmpty()) {
-            return Outcome.GONE;
-        }
-        // most files are current on a second run: their header says so without a transaction
-        if (sealedWithCurrentKey(before.get())) {
-            return Outcome.CURRENT;
-        }
-        try {
-            return jdbi.inTransaction(handle -> {
-                Optional<StoredSnapshot> locked = handle.createQuery("SELECT " + COLUMNS + " FROM " + snapshotTable
-                                + " WHERE id = :id AND service_id = :service FOR UPDATE")
-                        .bind("id", snapshotId)
-                        .bind("service", serviceId)
-                        .map((rs, ctx) -> row(rs, snapshotTable))
-                        .findOne();
-                if (locked.isEmpty()) {
-                    return Outcome.GONE;
-                }
-                StoredSnapshot old = locked.get();
-                if (!old.sha256().equals(before.get().sha256()) && sealedWithCurrentKey(old)) {
-                    return Outcome.CURRENT;
-                }
-                int offset = old.chunkCount();
-                ChunkWriter chunks = new ChunkWriter(handle, chunkTable, snapshotId, chunkSize, offset);
-                // the old chunks are read over other connections: committed, and untouched until this one commits
-                try (InputStream sealed = openSealed(old)) {
-                    sealer.reseal(sealed, chunks);
-                }
-                chunks.close();
-                handle.createUpdate("DELETE FROM " + chunkTable + " WHERE snapshot_id = :id AND seq < :offset")
-                        .bind("id", snapshotId)
-                        .bind("offset", offset)
-                        .execute();
-                // in ascending order, so that no renumbered chunk meets one not yet moved
-                handle.createUpdate("UPDATE " + chunkTable + " SET seq = seq - :offset WHERE snapshot_id = :id"
-                                + " ORDER BY seq")
-                        .bind("id", snapshotId)
-                        .bind("offset", offset)
-                        .execute();
-                handle.createUpdate("UPDATE " + snapshotTable + " SET size = :size, sha256 = :sha256,"
-                                + " chunk_count = :chunks WHERE id = :id")
-                        .bind("size", chunks.size())
-                        .bind("sha256", chunks.sha256Hex())
-                        .bind("chunks", chunks.chunkCount())
-                        .bind("id", snapshotId)
-                        .execute();
-                return Outcome.RESEALED;
-            });
-        } catch (JdbiException e) {
-            throw StorageFailures.unavailable(e);
-        }
-    }
-
     /** This store as the host's re-seal after a key rotation sees it; return it from the provider's resealer. */
     public SnapshotFileResealer resealer() {
-        return new SnapshotFileResealer() {
-            @Override
-            public List<Long> snapshotIds(long serviceId) {
-                return ids(serviceId);
-            }
-
-            @Override
-            public Outcome reseal(long serviceId, long snapshotId) throws IOException {
-                return SnapshotStore.this.reseal(serviceId, snapshotId);
-            }
-        };
-    }
-
-    /** Reads the start of the file's first chunk only: the header that names the key. */
-    private boolean sealedWithCurrentKey(StoredSnapshot snapshot) throws IOException {
-        Optional<byte[]> head;
-        try {
-            head = jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT SUBSTRING(data, 1, " + HEAD_LENGTH + ") FROM " + chunkTable
-                            + " WHERE snapshot_id = :id AND seq = 0")
-                    .bind("id", snapshot.id())
-                    .mapTo(byte[].class)
-                    .findOne());
-        } catch (JdbiException e) {
-            throw StorageFailures.unavailable(e);
-        }
-        return head.isPresent() && sealer.sealedWithCurrentKey(new ByteArrayInputStream(head.get()));
+        return new StoredFileResealer(this, jdbi, sealer, snapshotTable, chunkTable, chunkSize);
     }
 
     /** By position in {@link #COLUMNS}: the driver's lookup by name showed up in the profile of long lists. */
-    private static StoredSnapshot row(ResultSet rs, String table) throws SQLException {
+    static StoredSnapshot row(ResultSet rs, String table) throws SQLException {
         return new StoredSnapshot(
                 rs.getLong(1),
                 rs.getLong(2),

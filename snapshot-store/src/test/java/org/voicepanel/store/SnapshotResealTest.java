@@ -47,7 +47,7 @@ class SnapshotResealTest {
         long id = beforeRotation.save(created(), new ByteArrayInputStream(payload));
         assertThat(chunkSeqs(id)).containsExactly(0, 1, 2, 3);
 
-        assertThat(rotated.reseal(serviceId, id)).isEqualTo(Outcome.RESEALED);
+        assertThat(rotated.resealer().reseal(serviceId, id)).isEqualTo(Outcome.RESEALED);
 
         StoredSnapshot resealed = oldKeyRetired.find(serviceId, id).orElseThrow();
         assertThat(chunkSeqs(id)).containsExactly(0, 1, 2, 3, 4);
@@ -63,7 +63,7 @@ class SnapshotResealTest {
         assertThat(unseal(oldKeyRetired, resealed)).isEqualTo(payload);
         assertThat(resealed.toInfo().createdAt()).isEqualTo(clock.instant());
 
-        assertThat(rotated.reseal(serviceId, id)).isEqualTo(Outcome.CURRENT);
+        assertThat(rotated.resealer().reseal(serviceId, id)).isEqualTo(Outcome.CURRENT);
         assertThat(oldKeyRetired.find(serviceId, id).orElseThrow()).isEqualTo(resealed);
     }
 
@@ -74,14 +74,14 @@ class SnapshotResealTest {
         StoredSnapshot before = beforeRotation.find(serviceId, id).orElseThrow();
         SnapshotStore breaksHalfWay = store(new BreaksAfter(new TestSnapshotFileSealer("new-key", "old"), 5 * CHUNK));
 
-        assertThatThrownBy(() -> breaksHalfWay.reseal(serviceId, id)).hasMessage("the disk went away");
+        assertThatThrownBy(() -> breaksHalfWay.resealer().reseal(serviceId, id)).hasMessage("the disk went away");
 
         assertThat(beforeRotation.find(serviceId, id)).contains(before);
         assertThat(chunkSeqs(id)).hasSize(before.chunkCount()).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, before.chunkCount()).boxed().toList());
         assertThat(unseal(beforeRotation, before)).isEqualTo(payload);
 
-        assertThat(rotated.reseal(serviceId, id)).isEqualTo(Outcome.RESEALED);
+        assertThat(rotated.resealer().reseal(serviceId, id)).isEqualTo(Outcome.RESEALED);
         assertThat(unseal(oldKeyRetired, oldKeyRetired.find(serviceId, id).orElseThrow())).isEqualTo(payload);
     }
 
@@ -93,7 +93,7 @@ class SnapshotResealTest {
                 + " SUBSTRING(data, 102)) WHERE snapshot_id = ? AND seq = 2", id));
         StoredSnapshot damaged = beforeRotation.find(serviceId, id).orElseThrow();
 
-        assertThatThrownBy(() -> rotated.reseal(serviceId, id)).isInstanceOf(DamagedSnapshotException.class);
+        assertThatThrownBy(() -> rotated.resealer().reseal(serviceId, id)).isInstanceOf(DamagedSnapshotException.class);
 
         assertThat(beforeRotation.find(serviceId, id)).contains(damaged);
         assertThat(chunkSeqs(id)).containsExactly(0, 1, 2, 3);
@@ -103,7 +103,7 @@ class SnapshotResealTest {
     void fileOfARemovedKeyFailsAsInvalid() throws IOException {
         long id = store(new TestSnapshotFileSealer("gone")).save(created(), new ByteArrayInputStream(randomText(99)));
 
-        assertThatThrownBy(() -> rotated.reseal(serviceId, id)).isInstanceOfSatisfying(BackupException.class,
+        assertThatThrownBy(() -> rotated.resealer().reseal(serviceId, id)).isInstanceOfSatisfying(BackupException.class,
                 e -> assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_FILE_INVALID));
         assertThat(chunkSeqs(id)).containsExactly(0);
     }
@@ -115,7 +115,7 @@ class SnapshotResealTest {
         try (InputStream download = beforeRotation.openSealed(listed)) {
             assertThat(download.readNBytes(CHUNK + 10)).hasSize(CHUNK + 10);
 
-            assertThat(rotated.reseal(serviceId, id)).isEqualTo(Outcome.RESEALED);
+            assertThat(rotated.resealer().reseal(serviceId, id)).isEqualTo(Outcome.RESEALED);
 
             assertThatThrownBy(download::readAllBytes).isInstanceOf(DamagedSnapshotException.class)
                     .hasMessageContaining("re-sealed");

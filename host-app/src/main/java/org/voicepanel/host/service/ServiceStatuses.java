@@ -34,8 +34,7 @@ public class ServiceStatuses {
             jdbi.useHandle(h -> h.createQuery("SELECT service_id, status FROM service_status WHERE service_id IN (<ids>)")
                     .bindList("ids", serviceIds)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                    .forEach(row -> ServiceStatus.fromWireName(row.getValue())
-                            .ifPresent(status -> statuses.put(row.getKey(), status))));
+                    .forEach(row -> statuses.put(row.getKey(), parse(row.getValue()))));
         }
         return statuses;
     }
