@@ -1,6 +1,6 @@
 package org.voicepanel.teamspeak.snapshot;
 
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,7 +11,9 @@ import java.util.Arrays;
 /**
  * Proves that the data field of a version 2 or 3 snapshot decodes: Base64, then a zstd stream that
  * decompresses completely into the snapshot's record layout. It streams; nothing is held but buffers.
- * Stateless.
+ * zstd-jni's {@code ZstdInputStream} has a finalizer, which kept everything under it reachable, the whole
+ * payload it was read from included, until the finalizer thread got to it; a restore near the size limit
+ * then ran out of heap. The stream without one frees its native state when closed. Stateless.
  */
 final class CompressedDataCheck {
 
@@ -45,7 +47,7 @@ final class CompressedDataCheck {
     private static void decompress(InputStream compressed, long maxBytes) throws IOException {
         RecordTokens tokens = new RecordTokens();
         long total = 0;
-        try (ZstdInputStream zstd = new ZstdInputStream(compressed)) {
+        try (ZstdInputStreamNoFinalizer zstd = new ZstdInputStreamNoFinalizer(compressed)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = zstd.read(buffer)) >= 0; ) {
                 total += n;

@@ -8,6 +8,8 @@ import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -43,6 +45,25 @@ class SnapshotValidatorTest {
         String snapshot = SnapshotSamples.legacy(SnapshotSamples.records("Große Runde", 30_000));
         assertThat(snapshot.length()).isGreaterThan(4 * 1024 * 1024);
         assertThat(validate(snapshot)).isEqualTo(SnapshotDialect.LEGACY);
+    }
+
+    /**
+     * A restore near the size limit holds its payload and the deploy line once each, and ts3-api copies the line
+     * twice: the payload must be free once checked. One collection must reclaim it; a finalizable stream under the
+     * validator would keep it until its finalizer had run and a second collection came.
+     */
+    @Test
+    void theCheckedBytesAreFreeAtTheNextCollection() throws InterruptedException {
+        ReferenceQueue<byte[]> collected = new ReferenceQueue<>();
+        PhantomReference<byte[]> checked = checkVersion3(collected);
+        System.gc();
+        assertThat(collected.remove(2_000)).isSameAs(checked);
+    }
+
+    private PhantomReference<byte[]> checkVersion3(ReferenceQueue<byte[]> queue) {
+        byte[] bytes = SnapshotSamples.version3().getBytes(StandardCharsets.UTF_8);
+        assertThat(validator.check(bytes, bytes.length).dialect()).isEqualTo(SnapshotDialect.VERSION_3);
+        return new PhantomReference<>(bytes, queue);
     }
 
     @Test
