@@ -22,14 +22,16 @@ public final class MurmurConnector implements AutoCloseable {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,255}");
 
-    private final Communicator communicator;
+    private final InitializationData init = new InitializationData();
     private final long connectTimeoutMs;
     private final long commandTimeoutMs;
+    /** Made on the first call: its classes and threads cost every panel start a few tenths of a second. */
+    private Communicator communicator;
+    private boolean closed;
 
     public MurmurConnector(long connectTimeoutMs, long commandTimeoutMs, long maxMessageBytes) {
         this.connectTimeoutMs = connectTimeoutMs;
         this.commandTimeoutMs = commandTimeoutMs;
-        InitializationData init = new InitializationData();
         Properties properties = Util.createProperties();
         // a snapshot of a large server is one reply; Ice counts in KiB
         properties.setProperty("Ice.MessageSizeMax", Long.toString(Math.max(1024, maxMessageBytes / 1024 + 1024)));
@@ -39,7 +41,6 @@ public final class MurmurConnector implements AutoCloseable {
         init.properties = properties;
         // the generated Murmur classes live in the plugin's class loader, not the request thread's
         init.classLoader = MurmurConnector.class.getClassLoader();
-        this.communicator = Util.initialize(init);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class MurmurConnector implements AutoCloseable {
         String host = service.host().replace("[", "").replace("]", "");
         String endpoint = "tcp -h \"" + host + "\" -p " + MurmurLogin.icePort(service)
                 + " -t " + connectTimeoutMs;
-        return MetaPrx.uncheckedCast(communicator.stringToProxy("Meta:" + endpoint))
+        return MetaPrx.uncheckedCast(communicator().stringToProxy("Meta:" + endpoint))
                 .ice_context(context).ice_invocationTimeout((int) commandTimeoutMs);
     }
 
@@ -102,8 +103,21 @@ public final class MurmurConnector implements AutoCloseable {
                 .ice_invocationTimeout(meta.ice_getInvocationTimeout());
     }
 
+    private synchronized Communicator communicator() {
+        if (closed) {
+            throw new BackupException(Reason.VOICESERVER_UNAVAILABLE, "The Mumble plugin is stopping.");
+        }
+        if (communicator == null) {
+            communicator = Util.initialize(init);
+        }
+        return communicator;
+    }
+
     @Override
-    public void close() {
-        communicator.destroy();
+    public synchronized void close() {
+        closed = true;
+        if (communicator != null) {
+            communicator.destroy();
+        }
     }
 }

@@ -16,23 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SnapshotCodec {
 
-    private final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private final SnapshotValidator validator = new SnapshotValidator();
 
     /** Reads one snapshot from {@code payload} (UTF-8 JSON) and checks it; the caller bounds the size. */
     public MumbleSnapshot read(InputStream payload) throws IOException {
         MumbleSnapshot snapshot;
         try {
-            snapshot = json.readValue(payload, MumbleSnapshot.class);
+            snapshot = Json.MAPPER.readValue(payload, MumbleSnapshot.class);
         } catch (JacksonException e) {
             throw new SnapshotRejectedException("it is not a Mumble snapshot of this panel ("
                     + firstLine(e.getOriginalMessage()) + ")");
@@ -46,10 +36,27 @@ public final class SnapshotCodec {
 
     public void write(MumbleSnapshot snapshot, OutputStream out) throws IOException {
         try {
-            json.writeValue(out, snapshot);
+            Json.MAPPER.writeValue(out, snapshot);
         } catch (JacksonException e) {
             throw new IOException("The snapshot could not be written", e);
         }
+    }
+
+    /**
+     * Built on first use, not with the plugin: building a mapper loads some 500 classes, half a second of every
+     * panel start, also on panels that never back up a Mumble server.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /** Jackson's message without the source excerpt it may append. */
