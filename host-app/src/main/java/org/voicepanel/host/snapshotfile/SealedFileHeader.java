@@ -19,7 +19,10 @@ public final class SealedFileHeader {
     /** How many leading bytes of a file {@link #looksSealed(byte[])} needs. */
     public static final int MAGIC_LENGTH = 4;
 
-    static final int VERSION = 2;
+    /** The format files are sealed in: the payload compressed with zstd. */
+    static final int VERSION = 3;
+    /** The format of files sealed before: the payload deflated. They still open. */
+    static final int DEFLATE_VERSION = 2;
     static final int LENGTH = MAGIC_LENGTH + 1 + Integer.BYTES;
 
     private static final byte[] MAGIC = "VPSF".getBytes(StandardCharsets.US_ASCII);
@@ -42,12 +45,16 @@ public final class SealedFileHeader {
     }
 
     static SealedFileHeader create(int keyId) {
-        return new SealedFileHeader(ByteBuffer.allocate(LENGTH).put(MAGIC).put((byte) VERSION).putInt(keyId).array());
+        return create(keyId, VERSION);
+    }
+
+    static SealedFileHeader create(int keyId, int version) {
+        return new SealedFileHeader(ByteBuffer.allocate(LENGTH).put(MAGIC).put((byte) version).putInt(keyId).array());
     }
 
     /**
-     * Reads and checks the header: {@code SNAPSHOT_FILE_INVALID} for anything but this format and a key the panel
-     * holds ({@code knownKey}).
+     * Reads and checks the header: {@code SNAPSHOT_FILE_INVALID} for anything but a format this panel reads and a
+     * key it holds ({@code knownKey}).
      */
     static SealedFileHeader read(InputStream sealed, IntPredicate knownKey) throws IOException {
         byte[] bytes = sealed.readNBytes(LENGTH);
@@ -57,7 +64,7 @@ public final class SealedFileHeader {
         if (!looksSealed(bytes)) {
             throw InvalidSnapshotFile.foreign();
         }
-        if (bytes.length > VERSION_AT && bytes[VERSION_AT] != VERSION) {
+        if (bytes.length > VERSION_AT && bytes[VERSION_AT] != VERSION && bytes[VERSION_AT] != DEFLATE_VERSION) {
             throw InvalidSnapshotFile.unknownVersion(Byte.toUnsignedInt(bytes[VERSION_AT]));
         }
         if (bytes.length < LENGTH) {
@@ -68,6 +75,10 @@ public final class SealedFileHeader {
             throw InvalidSnapshotFile.otherKey();
         }
         return header;
+    }
+
+    int version() {
+        return bytes[VERSION_AT];
     }
 
     int keyId() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,9 +62,9 @@ class KeysetSnapshotFileSealerTamperingTest {
     @Test
     void unknownFormatVersionIsNamed() {
         byte[] file = sealed.clone();
-        file[SealedFileHeader.MAGIC_LENGTH] = 3;
+        file[SealedFileHeader.MAGIC_LENGTH] = 4;
 
-        refusal(file).contains("format version 3");
+        refusal(file).contains("format version 4");
     }
 
     @ParameterizedTest(name = "byte {0} after the header")
@@ -195,21 +196,27 @@ class KeysetSnapshotFileSealerTamperingTest {
 
     @Test
     void authenticDataAfterTheCompressedPayloadIsRefused() throws Exception {
-        byte[] deflated = deflate(payload);
-
-        refusal(sealRaw(concat(deflated, new byte[] {1, 2, 3}))).contains("extra data");
+        refusal(sealRaw(concat(zstd(payload), new byte[] {1, 2, 3}))).contains(NOT_INTACT);
+        refusal(sealRaw(SealedFileHeader.DEFLATE_VERSION, concat(deflate(payload), new byte[] {1, 2, 3})))
+                .contains("extra data");
     }
 
     @Test
     void authenticButIncompleteCompressedPayloadIsRefused() throws Exception {
+        byte[] zstd = zstd(payload);
         byte[] deflated = deflate(payload);
 
-        refusal(sealRaw(Arrays.copyOf(deflated, deflated.length - 10))).contains(NOT_INTACT);
+        refusal(sealRaw(Arrays.copyOf(zstd, zstd.length - 10))).contains(NOT_INTACT);
+        refusal(sealRaw(SealedFileHeader.DEFLATE_VERSION, Arrays.copyOf(deflated, deflated.length - 10)))
+                .contains(NOT_INTACT);
     }
 
     @Test
     void authenticBytesThatAreNotCompressedAreRefused() throws Exception {
-        refusal(sealRaw("plain, not deflated".getBytes(StandardCharsets.UTF_8))).contains(NOT_INTACT);
+        byte[] plain = "plain, not compressed".getBytes(StandardCharsets.UTF_8);
+
+        refusal(sealRaw(plain)).contains(NOT_INTACT);
+        refusal(sealRaw(SealedFileHeader.DEFLATE_VERSION, plain)).contains(NOT_INTACT);
     }
 
     @Test
@@ -231,7 +238,11 @@ class KeysetSnapshotFileSealerTamperingTest {
 
     /** What only a holder of the key could make: any plaintext, correctly sealed. */
     private byte[] sealRaw(byte[] plaintext) throws Exception {
-        SealedFileHeader header = SealedFileHeader.create(keysets.snapshotFilePrimaryKeyId());
+        return sealRaw(SealedFileHeader.VERSION, plaintext);
+    }
+
+    private byte[] sealRaw(int version, byte[] plaintext) throws Exception {
+        SealedFileHeader header = SealedFileHeader.create(keysets.snapshotFilePrimaryKeyId(), version);
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.write(header.bytes());
         try (OutputStream encrypting = keysets.snapshotFiles().newEncryptingStream(file, header.bytes())) {
@@ -249,6 +260,10 @@ class KeysetSnapshotFileSealerTamperingTest {
 
         assertThat(before).isNotEqualTo(keysets.snapshotFilePrimaryKeyId());
         refusal(file).contains(NOT_INTACT);
+    }
+
+    private static byte[] zstd(byte[] bytes) {
+        return Zstd.compress(bytes);
     }
 
     private static byte[] deflate(byte[] bytes) throws IOException {

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,31 @@ class KeysetSnapshotFileSealerTest {
         byte[] sealed = Payloads.seal(sealer, payload);
 
         assertThat(Payloads.unseal(sealer, sealed)).isEqualTo(payload);
+    }
+
+    @Test
+    void newFilesAreSealedInFormatVersion3() throws IOException {
+        byte[] sealed = Payloads.seal(sealer, new byte[] {1});
+
+        assertThat(sealed[SealedFileHeader.MAGIC_LENGTH]).isEqualTo((byte) SealedFileHeader.VERSION);
+        assertThat(SealedFileHeader.VERSION).isEqualTo(3);
+    }
+
+    /** As panels sealed files before version 3: the header, then Tink's stream of the deflated payload. */
+    @Test
+    void aFileOfFormatVersion2StillOpens() throws Exception {
+        PanelKeysets keysets = Payloads.newKeysets();
+        byte[] payload = Payloads.bytes(Payloads.text(300_000, 7));
+        SealedFileHeader header = SealedFileHeader.create(keysets.snapshotFilePrimaryKeyId(),
+                SealedFileHeader.DEFLATE_VERSION);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(header.bytes());
+        try (OutputStream encrypting = keysets.snapshotFiles().newEncryptingStream(file, header.bytes());
+             DeflaterOutputStream deflating = new DeflaterOutputStream(encrypting)) {
+            deflating.write(payload);
+        }
+
+        assertThat(Payloads.unseal(new KeysetSnapshotFileSealer(keysets), file.toByteArray())).isEqualTo(payload);
     }
 
     @Test
