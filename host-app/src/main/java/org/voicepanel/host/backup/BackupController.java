@@ -132,6 +132,7 @@ class BackupController {
                 snapshotId = target.handler().create(target.request());
             }
             rules.afterManualCreate(target.service());
+            lease.release();
             return created(snapshotId);
         }
     }
@@ -145,7 +146,9 @@ class BackupController {
              var spool = uploadSpools.take();
              SpooledUpload upload = uploads.read(http)) {
             rules.beforeUpload(target.service(), upload.size());
-            return created(target.handler().upload(target.request(), upload));
+            long snapshotId = target.handler().upload(target.request(), upload);
+            lease.release();
+            return created(snapshotId);
         }
     }
 
@@ -182,6 +185,7 @@ class BackupController {
             rules.beforeDelete(target.service(), snapshotId);
             target.handler().delete(target.request(), snapshotId);
             rules.afterDelete(target.service(), snapshotId);
+            lease.release();
         }
         return Envelope.message("The Voiceserver Backup has been deleted.");
     }

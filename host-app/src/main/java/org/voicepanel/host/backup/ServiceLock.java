@@ -121,12 +121,15 @@ public class ServiceLock implements AutoCloseable {
         releaser.shutdown();
     }
 
-    /** A held lock; renewed in the background until closed. */
+    /**
+     * A held lock; renewed in the background until released or closed. Used by the one thread that took it.
+     */
     public final class Lease implements AutoCloseable {
 
         private final long serviceId;
         private final String holder;
         private final ScheduledFuture<?> renewal;
+        private boolean ended;
 
         private Lease(long serviceId, String holder) {
             this.serviceId = serviceId;
@@ -146,10 +149,25 @@ public class ServiceLock implements AutoCloseable {
             }
         }
 
+        /**
+         * Releases the lock on this thread, for work that has just succeeded: the database answered it a moment
+         * ago, so the release needs no bound of its own, and the hand-over to a helper that {@link #close()} makes
+         * cost each write a few milliseconds on two busy cores. Closing the lease afterwards does nothing.
+         */
+        public void release() {
+            if (!end()) {
+                return;
+            }
+            delete();
+        }
+
+        /** Releases the lock if {@link #release()} did not: waits at most {@link #RELEASE_WAIT} for it. */
         @Override
         public void close() {
-            renewal.cancel(false);
-            Future<?> release = releaser.submit(this::release);
+            if (!end()) {
+                return;
+            }
+            Future<?> release = releaser.submit(this::delete);
             try {
                 release.get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -162,7 +180,16 @@ public class ServiceLock implements AutoCloseable {
             }
         }
 
-        private void release() {
+        private boolean end() {
+            if (ended) {
+                return false;
+            }
+            ended = true;
+            renewal.cancel(false);
+            return true;
+        }
+
+        private void delete() {
             try {
                 CertificationRetry.run("Releasing a service lock", () -> jdbi.useHandle(h -> h.createUpdate(
                                 "DELETE FROM service_lock WHERE service_id = ? AND holder = ?")

@@ -56,6 +56,16 @@ class ServiceLockTest {
     }
 
     @Test
+    void aReleaseOnTheWorkersThreadFreesTheServiceAndTheCloseAfterItDoesNothing() {
+        var lease = first.acquire(service, BackupOperation.CREATE);
+        lease.release();
+        try (var next = second.acquire(service, BackupOperation.DELETE)) {
+            lease.close();
+            assertBusy(() -> first.acquire(service, BackupOperation.UPLOAD), "delete");
+        }
+    }
+
+    @Test
     void racingInstancesGetOneLeaseAndBusyForTheRest() throws Exception {
         int racers = 6;
         List<ServiceLock> instances = new ArrayList<>();
