@@ -7,9 +7,9 @@ import java.io.InputStream;
 
 /**
  * Decompresses the opened (decrypted) file of format version 3, turning a broken zstd stream into
- * {@code SNAPSHOT_FILE_INVALID}. zstd reads frame after frame until its input ends, so whatever follows the
- * payload's frame is such a failure too. The stream without a finalizer frees its native state on close, and
- * keeps nothing reachable after it. One file, one thread.
+ * {@code SNAPSHOT_FILE_INVALID}. zstd reads frame after frame until its input ends, so bytes after the payload's
+ * frame that are no frame fail too. The stream without a finalizer frees its native state on close, and keeps
+ * nothing reachable after it. One file, one thread.
  */
 final class ZstdPayloadInputStream extends InputStream {
 

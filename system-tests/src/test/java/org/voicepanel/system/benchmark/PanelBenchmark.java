@@ -208,7 +208,8 @@ class PanelBenchmark {
         simulator.virtualServer(HUGE_TARGET); // the server the restore deploys onto
         String snapshot = direct.createSnapshot(HUGE_SOURCE, FloodRate.UNLIMITED);
         Path gcLog = work.resolve("panel-256m-gc.log");
-        PanelProcess panel = PanelProcess.start("bench-256m", withProfiling(List.of("-Xmx256m", PanelMemory.gcLogOption(gcLog))),
+        List<String> jvm = withProfiling(List.of("-Xmx256m", PanelMemory.gcLogOption(gcLog)));
+        PanelProcess panel = PanelProcess.start("bench-256m", jvm,
                 "--spring.datasource.url=" + db.url("panel_big"), "--panel.teamspeak.accept-external-snapshots=true",
                 "--panel.plugins.teamspeak.flood-rate=unlimited");
         panels.add(panel);
