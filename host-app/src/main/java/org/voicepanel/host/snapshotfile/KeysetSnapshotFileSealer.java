@@ -1,5 +1,6 @@
 package org.voicepanel.host.snapshotfile;
 
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -79,7 +80,8 @@ public final class KeysetSnapshotFileSealer implements SnapshotFileSealer {
                     inflating.requireEnd();
                 }
             } else {
-                try (ZstdPayloadInputStream decompressing = new ZstdPayloadInputStream(decrypting)) {
+                // without a finalizer, the stream keeps nothing reachable once closed
+                try (InputStream decompressing = new ZstdInputStreamNoFinalizer(decrypting)) {
                     copyAtMostLimit(decompressing, payload);
                 }
             }
@@ -89,7 +91,8 @@ public final class KeysetSnapshotFileSealer implements SnapshotFileSealer {
             if (source.failed(e)) {
                 throw e;
             }
-            // Tink refused a segment: altered, cut short, reordered or sealed by another key
+            // Tink refused a segment (altered, cut short, reordered or sealed by another key), or what it opened
+            // does not decompress: a broken frame, one cut short, or bytes after it
             throw InvalidSnapshotFile.alteredOrCutShort();
         }
     }

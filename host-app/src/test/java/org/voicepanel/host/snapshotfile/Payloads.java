@@ -12,12 +12,20 @@ import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Random;
 
 /** Payloads for the tests, generated lazily so large ones never sit in memory. */
 final class Payloads {
 
     private Payloads() {
+    }
+
+    /** {@code first} followed by {@code second}. */
+    static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     /** A fresh pair of keysets in a folder of their own. */
