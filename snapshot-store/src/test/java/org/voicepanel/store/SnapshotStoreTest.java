@@ -214,6 +214,34 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void aDamagedFileNeverLeavesWhole() throws IOException {
+        for (int size : new int[] {1000, 2 * 1024 * 1024 + 7}) {
+            long id = store.save(created(), new ByteArrayInputStream(randomText(size)));
+            // same length, one byte changed in the last chunk: only the hash can tell
+            jdbi.useHandle(h -> h.execute("UPDATE storetest_snapshot_chunk SET data = CONCAT(LEFT(data, LENGTH(data) - 1),"
+                    + " IF(RIGHT(data, 1) = 'a', 'b', 'a')) WHERE snapshot_id = ? AND seq = (SELECT MAX(seq)"
+                    + " FROM (SELECT seq FROM storetest_snapshot_chunk WHERE snapshot_id = ?) last)", id, id));
+            StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
+
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            SnapshotDownload download = store.download(serviceId, id, "test").orElseThrow();
+            assertThatThrownBy(() -> download.writeTo(written)).isInstanceOf(DamagedSnapshotException.class);
+            assertThat(written.size()).isLessThan((int) stored.size());
+
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> {
+                try (InputStream in = store.openSealed(stored)) {
+                    byte[] buffer = new byte[4096];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        read.write(buffer, 0, n);
+                    }
+                }
+            }).isInstanceOf(DamagedSnapshotException.class);
+            assertThat(read.size()).isLessThan((int) stored.size());
+        }
+    }
+
+    @Test
     void downloadOfAFileWhoseFirstChunkIsGoneFailsAsDamaged() throws IOException {
         long id = store.save(created(), new ByteArrayInputStream(randomText(1000)));
         jdbi.useHandle(h -> h.execute("DELETE FROM storetest_snapshot_chunk WHERE snapshot_id = ?", id));
