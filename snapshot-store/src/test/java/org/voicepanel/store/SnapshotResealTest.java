@@ -9,11 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -23,6 +20,7 @@ import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.api.SnapshotOrigin;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
 import org.voicepanel.store.testing.MutableClock;
+import org.voicepanel.store.testing.TestBytes;
 import org.voicepanel.store.testing.TestDatabase;
 
 /** Re-sealing stored files with a rotated key, on small chunks so that a file spans many of them. */
@@ -43,7 +41,7 @@ class SnapshotResealTest {
     @Test
     void multiChunkSnapshotIsResealedSoThatItOpensAfterTheOldKeyIsRetired() throws Exception {
         // exactly 4 chunks under the old key; the longer key name pushes the new file into a fifth
-        byte[] payload = randomText(4 * CHUNK - OLD_OVERHEAD);
+        byte[] payload = TestBytes.randomText(4 * CHUNK - OLD_OVERHEAD);
         long id = beforeRotation.save(created(), new ByteArrayInputStream(payload));
         assertThat(chunkSeqs(id)).containsExactly(0, 1, 2, 3);
 
@@ -58,7 +56,7 @@ class SnapshotResealTest {
         }
         // the listed size and SHA-256 describe what a download now gets
         assertThat((long) file.length).isEqualTo(resealed.size());
-        assertThat(sha256(file)).isEqualTo(resealed.sha256());
+        assertThat(TestBytes.sha256(file)).isEqualTo(resealed.sha256());
         assertThat(new String(file, 9, 7, StandardCharsets.US_ASCII)).isEqualTo("new-key");
         assertThat(unseal(oldKeyRetired, resealed)).isEqualTo(payload);
         assertThat(resealed.toInfo().createdAt()).isEqualTo(clock.instant());
@@ -69,7 +67,7 @@ class SnapshotResealTest {
 
     @Test
     void failureHalfWayLeavesTheSnapshotWholeUnderItsOldKeyAndARerunFinishesIt() throws Exception {
-        byte[] payload = randomText(10 * CHUNK + 123);
+        byte[] payload = TestBytes.randomText(10 * CHUNK + 123);
         long id = beforeRotation.save(created(), new ByteArrayInputStream(payload));
         StoredSnapshot before = beforeRotation.find(serviceId, id).orElseThrow();
         SnapshotStore breaksHalfWay = store(new BreaksAfter(new TestSnapshotFileSealer("new-key", "old"), 5 * CHUNK));
@@ -87,7 +85,7 @@ class SnapshotResealTest {
 
     @Test
     void fileThatDoesNotOpenIsNotResealedAndStaysAsItWas() throws Exception {
-        long id = beforeRotation.save(created(), new ByteArrayInputStream(randomText(3 * CHUNK)));
+        long id = beforeRotation.save(created(), new ByteArrayInputStream(TestBytes.randomText(3 * CHUNK)));
         // one byte of a middle chunk altered, its length kept: only the end of the file tells
         jdbi.useHandle(h -> h.execute("UPDATE storetest_snapshot_chunk SET data = CONCAT(LEFT(data, 100), 'Z',"
                 + " SUBSTRING(data, 102)) WHERE snapshot_id = ? AND seq = 2", id));
@@ -101,7 +99,7 @@ class SnapshotResealTest {
 
     @Test
     void fileOfARemovedKeyFailsAsInvalid() throws IOException {
-        long id = store(new TestSnapshotFileSealer("gone")).save(created(), new ByteArrayInputStream(randomText(99)));
+        long id = store(new TestSnapshotFileSealer("gone")).save(created(), new ByteArrayInputStream(TestBytes.randomText(99)));
 
         assertThatThrownBy(() -> rotated.resealer().reseal(serviceId, id)).isInstanceOfSatisfying(BackupException.class,
                 e -> assertThat(e.reason()).isEqualTo(BackupException.Reason.SNAPSHOT_FILE_INVALID));
@@ -110,7 +108,7 @@ class SnapshotResealTest {
 
     @Test
     void readerThatSpansAResealFailsAsDamagedInsteadOfMixingTwoFiles() throws Exception {
-        long id = beforeRotation.save(created(), new ByteArrayInputStream(randomText(4 * CHUNK)));
+        long id = beforeRotation.save(created(), new ByteArrayInputStream(TestBytes.randomText(4 * CHUNK)));
         StoredSnapshot listed = beforeRotation.find(serviceId, id).orElseThrow();
         try (InputStream download = beforeRotation.openSealed(listed)) {
             assertThat(download.readNBytes(CHUNK + 10)).hasSize(CHUNK + 10);
@@ -124,8 +122,8 @@ class SnapshotResealTest {
 
     @Test
     void missingSnapshotIsGoneAndTheResealerListsTheServicesSnapshots() throws IOException {
-        long first = beforeRotation.save(created(), new ByteArrayInputStream(randomText(10)));
-        long second = beforeRotation.save(created(), new ByteArrayInputStream(randomText(20)));
+        long first = beforeRotation.save(created(), new ByteArrayInputStream(TestBytes.randomText(10)));
+        long second = beforeRotation.save(created(), new ByteArrayInputStream(TestBytes.randomText(20)));
 
         assertThat(rotated.resealer().snapshotIds(serviceId)).containsExactly(first, second);
         assertThat(rotated.resealer().reseal(TestDatabase.newServiceId(), first)).isEqualTo(Outcome.GONE);
@@ -149,19 +147,6 @@ class SnapshotResealTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         store.unseal(snapshot, out);
         return out.toByteArray();
-    }
-
-    private static byte[] randomText(int length) {
-        byte[] bytes = new byte[length];
-        Random random = new Random(length);
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) ('a' + random.nextInt(26));
-        }
-        return bytes;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** Seals through the real sealer, failing once {@code limit} sealed bytes were written: a crash half-way. */

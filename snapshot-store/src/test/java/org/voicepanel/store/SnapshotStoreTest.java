@@ -9,25 +9,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.voicepanel.api.BackupException;
-import org.voicepanel.api.SnapshotDownload;
 import org.voicepanel.api.SnapshotFileSealer;
 import org.voicepanel.api.SnapshotOrigin;
 import org.voicepanel.api.testing.TestSnapshotFileSealer;
 import org.voicepanel.store.testing.MutableClock;
+import org.voicepanel.store.testing.TestBytes;
 import org.voicepanel.store.testing.TestDatabase;
 
 class SnapshotStoreTest {
@@ -43,14 +40,14 @@ class SnapshotStoreTest {
 
     @Test
     void multiMegabyteSnapshotRoundTripsInChunksOfAtMostOneMebibyte() throws Exception {
-        byte[] payload = randomText(5 * 1024 * 1024 + 12345);
+        byte[] payload = TestBytes.randomText(5 * 1024 * 1024 + 12345);
         byte[] sealed = seal(payload);
 
         long id = store.save(created(), new ByteArrayInputStream(payload));
 
         StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
         assertThat(stored.size()).isEqualTo(sealed.length);
-        assertThat(stored.sha256()).isEqualTo(sha256(sealed));
+        assertThat(stored.sha256()).isEqualTo(TestBytes.sha256(sealed));
         assertThat(stored.chunkCount()).isEqualTo(6);
         List<Map<String, Object>> chunks = jdbi.withHandle(h -> h.createQuery(
                 "SELECT seq, LENGTH(data) AS length FROM storetest_snapshot_chunk WHERE snapshot_id = :id ORDER BY seq")
@@ -100,7 +97,7 @@ class SnapshotStoreTest {
 
     @Test
     void deleteRemovesTheSnapshotAndAllItsChunks() throws IOException {
-        long id = store.save(created(), new ByteArrayInputStream(randomText(3 * 1024 * 1024)));
+        long id = store.save(created(), new ByteArrayInputStream(TestBytes.randomText(3 * 1024 * 1024)));
         assertThat(chunkRows(id)).isEqualTo(4); // the seal adds a few bytes, so a fourth chunk begins
 
         assertThat(store.delete(serviceId, id)).isTrue();
@@ -168,93 +165,6 @@ class SnapshotStoreTest {
     }
 
     @Test
-    void chunkAlteredInTheDatabaseIsDetectedWhenRead() throws IOException {
-        long id = store.save(created(), new ByteArrayInputStream(randomText(1024 * 1024 + 5)));
-        jdbi.useHandle(h -> h.execute("UPDATE storetest_snapshot_chunk SET data = CONCAT(data, 'x') WHERE snapshot_id = ?"
-                + " AND seq = 1", id));
-        StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
-
-        assertThatThrownBy(() -> {
-            try (InputStream in = store.openSealed(stored)) {
-                in.readAllBytes();
-            }
-        }).isInstanceOf(DamagedSnapshotException.class);
-        assertThatThrownBy(() -> {
-            try (InputStream in = store.openSealed(stored)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-        }).isInstanceOf(DamagedSnapshotException.class);
-    }
-
-    @Test
-    void downloadStreamsTheSealedFileOfOneOrManyChunksOnlyToItsService() throws Exception {
-        byte[] small = randomText(1000);
-        byte[] large = randomText(2 * 1024 * 1024 + 7);
-        long smallId = store.save(created(), new ByteArrayInputStream(small));
-        long largeId = store.save(created(), new ByteArrayInputStream(large));
-
-        for (long id : new long[] {smallId, largeId}) {
-            SnapshotDownload download = store.download(serviceId, id, "test type").orElseThrow();
-            StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            download.writeTo(out);
-            assertThat(download.size()).isEqualTo(out.size()).isEqualTo(stored.size());
-            assertThat(sha256(out.toByteArray())).isEqualTo(stored.sha256());
-            assertThat(download.fileName())
-                    .isEqualTo("test_type-service-" + serviceId + "-snapshot-" + id + ".vpsnap");
-            ByteArrayOutputStream again = new ByteArrayOutputStream();
-            download.writeTo(again);
-            assertThat(again.toByteArray()).isEqualTo(out.toByteArray());
-        }
-        // the small file's row was written whole with its one chunk, the large one's completed after its chunks
-        assertThat(store.find(serviceId, smallId).orElseThrow().chunkCount()).isEqualTo(1);
-        assertThat(store.find(serviceId, largeId).orElseThrow().chunkCount()).isEqualTo(3);
-        assertThat(store.download(TestDatabase.newServiceId(), smallId, "test")).isEmpty();
-        assertThat(store.download(serviceId, largeId + 1000, "test")).isEmpty();
-    }
-
-    @Test
-    void aDamagedFileNeverLeavesWhole() throws IOException {
-        for (int size : new int[] {1000, 2 * 1024 * 1024 + 7}) {
-            long id = store.save(created(), new ByteArrayInputStream(randomText(size)));
-            // same length, one byte changed in the last chunk: only the hash can tell
-            jdbi.useHandle(h -> h.execute("UPDATE storetest_snapshot_chunk SET data = CONCAT(LEFT(data, LENGTH(data) - 1),"
-                    + " IF(RIGHT(data, 1) = 'a', 'b', 'a')) WHERE snapshot_id = ? AND seq = (SELECT MAX(seq)"
-                    + " FROM (SELECT seq FROM storetest_snapshot_chunk WHERE snapshot_id = ?) last)", id, id));
-            StoredSnapshot stored = store.find(serviceId, id).orElseThrow();
-
-            ByteArrayOutputStream written = new ByteArrayOutputStream();
-            SnapshotDownload download = store.download(serviceId, id, "test").orElseThrow();
-            assertThatThrownBy(() -> download.writeTo(written)).isInstanceOf(DamagedSnapshotException.class);
-            assertThat(written.size()).isLessThan((int) stored.size());
-            if (size <= ChunkReader.SLICE) {
-                assertThat(written.size()).as("a file of one slice fails before its first byte").isZero();
-            }
-
-            ByteArrayOutputStream read = new ByteArrayOutputStream();
-            assertThatThrownBy(() -> {
-                try (InputStream in = store.openSealed(stored)) {
-                    byte[] buffer = new byte[4096];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        read.write(buffer, 0, n);
-                    }
-                }
-            }).isInstanceOf(DamagedSnapshotException.class);
-            assertThat(read.size()).isLessThan((int) stored.size());
-        }
-    }
-
-    @Test
-    void downloadOfAFileWhoseFirstChunkIsGoneFailsAsDamaged() throws IOException {
-        long id = store.save(created(), new ByteArrayInputStream(randomText(1000)));
-        jdbi.useHandle(h -> h.execute("DELETE FROM storetest_snapshot_chunk WHERE snapshot_id = ?", id));
-
-        SnapshotDownload download = store.download(serviceId, id, "test").orElseThrow();
-        assertThatThrownBy(() -> download.writeTo(OutputStream.nullOutputStream()))
-                .isInstanceOf(DamagedSnapshotException.class);
-    }
-
-    @Test
     void unreachableDatabaseIsReportedAsStorageUnavailable() throws SQLException {
         MariaDbDataSource nowhere = new MariaDbDataSource("jdbc:mariadb://127.0.0.1:1/none?connectTimeout=2000");
         SnapshotStore unreachable = new SnapshotStore(nowhere, sealer, clock, "storetest");
@@ -288,18 +198,5 @@ class SnapshotStoreTest {
 
     private static InputStream text(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] randomText(int length) {
-        byte[] bytes = new byte[length];
-        Random random = new Random(length);
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) ('a' + random.nextInt(26));
-        }
-        return bytes;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
